@@ -1,0 +1,104 @@
+package io.isthmus.broker.application.reservation;
+
+import io.isthmus.broker.domain.placement.Placement;
+import io.isthmus.broker.domain.placement.PlacementEngine;
+import io.isthmus.broker.domain.placement.SiteOffer;
+import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.FaultKind;
+import io.isthmus.broker.domain.reservation.Participant;
+import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
+import io.isthmus.broker.domain.site.GatewayClient;
+import io.isthmus.broker.domain.site.GatewayInfo;
+import io.isthmus.broker.domain.site.SiteCapacityView;
+import io.isthmus.broker.domain.site.SiteDirectory;
+import io.isthmus.broker.domain.site.SiteRmsClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Decides where a request goes before anything is held: asks the allowed sites for their capacity over the
+ * window, runs the placement engine, and checks that every gateway involved can carry the tunnel kind.
+ */
+@ApplicationScoped
+public class ReservationPlanner {
+    private static final Logger LOG = Logger.getLogger(ReservationPlanner.class.getName());
+
+    @Inject
+    SiteDirectory directory;
+    @Inject
+    SiteRmsClient sites;
+    @Inject
+    GatewayClient gateways;
+    @Inject
+    PlacementEngine engine;
+
+    /** A placement and the participants it involves. */
+    public record Plan(Placement placement, List<Participant> participants) {
+    }
+
+    public Plan plan(VirtualInfrastructureSpec vi) {
+        Map<String, SiteCapacityView> views = capacities(vi);
+        List<SiteOffer> offers = views.values().stream().map(SiteCapacityView::offer).toList();
+        Placement placement = engine.place(vi, offers);
+        List<Participant> participants = new ArrayList<>();
+        for (String site : placement.sites()) {
+            SiteCapacityView view = views.get(site);
+            participants.add(new Participant(Participant.Role.SITE, site, directory.sites().get(site), null, site));
+            GatewayInfo gw = gatewayReady(view.gatewayId(), view.gatewayEndpoint(), vi.requesterGateway().tunnelKind());
+            participants.add(new Participant(Participant.Role.SITE_GATEWAY, view.gatewayId(), view.gatewayEndpoint(),
+                    gw.tunnelAddress(), site));
+        }
+        GatewayInfo requester = gatewayReady(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
+                vi.requesterGateway().tunnelKind());
+        participants.add(new Participant(Participant.Role.REQUESTER_GATEWAY, vi.requesterGateway().id(),
+                vi.requesterGateway().endpoint(), requester.tunnelAddress(), null));
+        return new Plan(placement, participants);
+    }
+
+    private Map<String, SiteCapacityView> capacities(VirtualInfrastructureSpec vi) {
+        List<String> allowed = vi.constraints().allowedSites();
+        for (String site : allowed) {
+            if (!directory.sites().containsKey(site)) {
+                throw new BrokerException(FaultKind.VALIDATION, "constraints.allowedSite: no site '" + site
+                        + "' in this federation; known sites: " + directory.sites().keySet());
+            }
+        }
+        Map<String, SiteCapacityView> views = new LinkedHashMap<>();
+        List<String> unreachable = new ArrayList<>();
+        for (Map.Entry<String, URI> site : directory.sites().entrySet()) {
+            if (!allowed.isEmpty() && !allowed.contains(site.getKey())) {
+                continue;
+            }
+            try {
+                views.put(site.getKey(), sites.capacity(site.getKey(), site.getValue(), vi.window()));
+            } catch (BrokerException e) {
+                LOG.warning(() -> "site " + site.getKey() + " left out of placement: " + e.getMessage());
+                unreachable.add(site.getKey() + " (" + e.getMessage() + ")");
+            }
+        }
+        if (views.isEmpty()) {
+            throw new BrokerException(FaultKind.UNAVAILABLE, "no provider site answered a capacity query: "
+                    + (unreachable.isEmpty() ? "no site is configured (isthmus.sites)" : String.join("; ", unreachable)));
+        }
+        if (!unreachable.isEmpty()) {
+            LOG.info(() -> "placing without " + unreachable);
+        }
+        return views;
+    }
+
+    private GatewayInfo gatewayReady(String id, URI endpoint, String kind) {
+        GatewayInfo info = gateways.status(endpoint);
+        if (!info.availableKinds().contains(kind)) {
+            String why = info.unavailableKinds().getOrDefault(kind, "not supported");
+            throw new BrokerException(FaultKind.UNAVAILABLE, "gateway " + id + " cannot carry " + kind
+                    + " tunnels: " + why + "; it can carry " + info.availableKinds());
+        }
+        return info;
+    }
+}

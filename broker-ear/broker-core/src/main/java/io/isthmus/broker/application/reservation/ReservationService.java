@@ -1,0 +1,332 @@
+package io.isthmus.broker.application.reservation;
+
+import io.isthmus.broker.application.coallocation.CoAllocator;
+import io.isthmus.broker.domain.placement.NodeLocation;
+import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.FaultKind;
+import io.isthmus.broker.domain.reservation.IllegalTransitionException;
+import io.isthmus.broker.domain.reservation.LifecycleState;
+import io.isthmus.broker.domain.reservation.NicAssignment;
+import io.isthmus.broker.domain.reservation.NicSpec;
+import io.isthmus.broker.domain.reservation.NodeSpec;
+import io.isthmus.broker.domain.reservation.NotFoundException;
+import io.isthmus.broker.domain.reservation.ProvisionState;
+import io.isthmus.broker.domain.reservation.Reservation;
+import io.isthmus.broker.domain.reservation.ReservationId;
+import io.isthmus.broker.domain.reservation.ReservationState;
+import io.isthmus.broker.domain.reservation.ReservedNode;
+import io.isthmus.broker.domain.reservation.ReservedSegment;
+import io.isthmus.broker.domain.reservation.SegmentSpec;
+import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
+import io.isthmus.broker.domain.reservation.VirtualInfrastructureValidator;
+import io.isthmus.broker.domain.segment.AddressAllocator;
+import io.isthmus.broker.domain.site.TxContext;
+import io.isthmus.broker.infrastructure.config.BrokerSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The BrokerService use cases. Each step records its decision in the database before it acts at the sites and
+ * gateways (through {@link CoAllocator}), so that a broker restarted at any point finishes or undoes what it began.
+ */
+@ApplicationScoped
+public class ReservationService {
+    /** Participants keep their holds a little longer than the broker, so a commit at the deadline still lands. */
+    static final Duration PARTICIPANT_GRACE = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(ReservationService.class.getName());
+
+    @Inject
+    ReservationStore store;
+    @Inject
+    ReservationPlanner planner;
+    @Inject
+    CoAllocator coAllocator;
+    @Inject
+    BrokerSettings settings;
+    @Inject
+    Clock clock;
+
+    public Reservation reserve(Requester who, VirtualInfrastructureSpec vi) {
+        VirtualInfrastructureValidator.validate(vi, clock.instant());
+        var earlier = store.read(repo -> repo.findByRequest(who.requesterId(), who.correlationId()));
+        if (earlier.isPresent()) {
+            return replay(earlier.get());
+        }
+        ReservationPlanner.Plan plan = planner.plan(vi);
+        ReservationId id = ReservationId.random();
+        Instant now = clock.instant();
+        Instant holdExpires = now.plus(settings.holdTime());
+        Reservation checking = store.create(new Reservation(id, who.requesterId(), who.correlationId(), vi, now),
+                (r, allocator) -> {
+            r.moveTo(ReservationState.ReserveChecking, now);
+            r.beginHold(UUID.randomUUID().toString(), holdExpires);
+            r.replacePlacement(placedNodes(vi, plan, id, allocator), allocatedSegments(vi, id, allocator),
+                    plan.participants());
+        });
+        LOG.info(() -> "reservation " + id + " for tenant " + vi.tenant() + ": placed on " + plan.placement().sites()
+                + ", preparing at " + checking.participants().size() + " participants");
+        try {
+            var hosts = coAllocator.prepareAll(checking, tx(checking, who), holdExpires.plus(PARTICIPANT_GRACE));
+            return store.update(id, r -> {
+                r.nodes().forEach(n -> n.assignHost(hosts.getOrDefault(n.name(), n.host().orElse(null))));
+                r.moveTo(ReservationState.ReserveHeld, clock.instant());
+            });
+        } catch (BrokerException refused) {
+            store.updateWithAllocator(id, (r, allocator) -> {
+                Instant at = clock.instant();
+                r.recordError(refused.kind(), refused.getMessage(), at);
+                r.moveTo(ReservationState.ReserveFailed, at);
+                endLifecycle(r, allocator, at);
+            });
+            throw refused;
+        }
+    }
+
+    public Reservation commit(Requester who, ReservationId id) {
+        Reservation r = owned(who, id);
+        if (r.committed()) {
+            return r;
+        }
+        if (r.reservationState() != ReservationState.ReserveCommitting) {
+            r = store.update(id, res -> {
+                if (res.reservationState() == ReservationState.ReserveTimeout) {
+                    throw new IllegalTransitionException("reservation " + id + " timed out: its hold expired at "
+                            + res.holdExpires().orElse(null) + " and was released everywhere; reserve again");
+                }
+                res.moveTo(ReservationState.ReserveCommitting, clock.instant());
+            });
+        }
+        return finishCommit(r, who);
+    }
+
+    public Reservation abort(Requester who, ReservationId id) {
+        Reservation r = owned(who, id);
+        if (r.committed()) {
+            throw new IllegalTransitionException("reservation " + id + " is committed; use terminate to end it");
+        }
+        if (r.lifecycleState() == LifecycleState.Terminated) {
+            return r;
+        }
+        if (r.reservationState() != ReservationState.ReserveAborting) {
+            r = store.update(id, res -> res.moveTo(ReservationState.ReserveAborting, clock.instant()));
+        }
+        return finishAbort(r, who);
+    }
+
+    public Reservation provision(Requester who, ReservationId id) {
+        Reservation r = owned(who, id);
+        if (!r.committed() || r.lifecycleState() != LifecycleState.Created) {
+            throw new IllegalTransitionException("reservation " + id + " cannot be provisioned: it is "
+                    + (r.committed() ? r.lifecycleState() : "not committed (" + r.reservationState() + ")"));
+        }
+        if (r.provisionState() == ProvisionState.Provisioned) {
+            return r;
+        }
+        if (r.provisionState() != ProvisionState.Provisioning) {
+            r = store.update(id, res -> res.moveTo(ProvisionState.Provisioning, clock.instant()));
+        }
+        if (!r.window().hasStarted(clock.instant())) {
+            Instant start = r.window().start();
+            LOG.info(() -> "reservation " + id + " provisioned; its L1 nodes start at " + start);
+            return store.update(id, res -> res.moveTo(ProvisionState.Provisioned, clock.instant()));
+        }
+        try {
+            coAllocator.activate(r, tx(r, who));
+        } catch (BrokerException failed) {
+            store.update(id, res -> {
+                res.recordError(failed.kind(), failed.getMessage(), clock.instant());
+                res.moveTo(ProvisionState.Released, clock.instant());
+            });
+            throw failed;
+        }
+        return store.update(id, res -> {
+            res.moveTo(ProvisionState.Provisioned, clock.instant());
+            res.markDataPlane(true, clock.instant());
+        });
+    }
+
+    public Reservation release(Requester who, ReservationId id) {
+        Reservation r = owned(who, id);
+        if (r.provisionState() == ProvisionState.Released) {
+            return r;
+        }
+        if (r.provisionState() != ProvisionState.Releasing) {
+            r = store.update(id, res -> res.moveTo(ProvisionState.Releasing, clock.instant()));
+        }
+        return finishRelease(r, who);
+    }
+
+    public Reservation terminate(Requester who, ReservationId id) {
+        Reservation r = owned(who, id);
+        if (r.lifecycleState() == LifecycleState.Terminated) {
+            return r;
+        }
+        if (!r.committed()) {
+            return abort(who, id);
+        }
+        if (r.lifecycleState() != LifecycleState.Terminating) {
+            r = store.update(id, res -> res.moveTo(LifecycleState.Terminating, clock.instant()));
+        }
+        return finishTerminate(r, who, LifecycleState.Terminated);
+    }
+
+    public List<Reservation> query(Requester who, List<ReservationId> ids, String tenant) {
+        if (ids.isEmpty()) {
+            return store.byRequester(who.requesterId(), tenant);
+        }
+        List<Reservation> found = new ArrayList<>();
+        for (ReservationId id : ids) {
+            store.read(repo -> repo.find(id)).filter(r -> r.requesterId().equals(who.requesterId()))
+                    .filter(r -> tenant == null || tenant.equals(r.tenant())).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    // ---- steps also taken by the timers (hold expiry, window start and end, recovery) ----
+
+    Reservation finishCommit(Reservation r, Requester who) {
+        List<String> failures = coAllocator.commitAll(r, tx(r, who));
+        if (!failures.isEmpty()) {
+            throw unfinished(r, "commit is decided and recorded, but ", failures);
+        }
+        LOG.info(() -> "reservation " + r.id() + " committed at every participant");
+        return store.update(r.id(), res -> res.markCommitted(clock.instant()));
+    }
+
+    Reservation finishAbort(Reservation r, Requester who) {
+        coAllocatorAbort(r, who);
+        return store.updateWithAllocator(r.id(), (res, allocator) -> {
+            res.moveTo(ReservationState.ReserveStart, clock.instant());
+            endLifecycle(res, allocator, clock.instant());
+        });
+    }
+
+    Reservation finishRelease(Reservation r, Requester who) {
+        List<String> failures = coAllocator.deactivate(r, tx(r, who));
+        if (!failures.isEmpty()) {
+            throw unfinished(r, "release is recorded, but ", failures);
+        }
+        return store.update(r.id(), res -> {
+            res.moveTo(ProvisionState.Released, clock.instant());
+            res.markDataPlane(false, clock.instant());
+        });
+    }
+
+    Reservation finishTerminate(Reservation r, Requester who, LifecycleState end) {
+        List<String> failures = coAllocator.terminateAll(r, tx(r, who));
+        if (!failures.isEmpty()) {
+            throw unfinished(r, "termination is recorded, but ", failures);
+        }
+        LOG.info(() -> "reservation " + r.id() + " ended (" + end + "): nothing is left at any participant");
+        return store.updateWithAllocator(r.id(), (res, allocator) -> {
+            Instant now = clock.instant();
+            if (res.provisionState() == ProvisionState.Provisioned) {
+                res.moveTo(ProvisionState.Releasing, now);
+            }
+            if (res.provisionState() != ProvisionState.Released) {
+                res.moveTo(ProvisionState.Released, now);
+            }
+            res.markDataPlane(false, now);
+            if (end == LifecycleState.PassedEndTime) {
+                res.moveTo(LifecycleState.PassedEndTime, now);
+                allocator.releaseAll(res.id());
+            } else {
+                endLifecycle(res, allocator, now);
+            }
+        });
+    }
+
+    void coAllocatorAbort(Reservation r, Requester who) {
+        List<String> failures = coAllocator.abortAll(r, tx(r, who));
+        if (!failures.isEmpty()) {
+            LOG.warning(() -> "reservation " + r.id() + ": abort incomplete, the holds expire on their own: " + failures);
+        }
+    }
+
+    /** Starts a provisioned reservation whose window has begun (called by the timekeeper). */
+    void activateNow(Reservation r, Requester who) {
+        if (!r.committed() || r.provisionState() != ProvisionState.Provisioned || r.dataPlaneActive()
+                || !r.window().hasStarted(clock.instant())) {
+            return;
+        }
+        try {
+            coAllocator.activate(r, tx(r, who));
+        } catch (BrokerException failed) {
+            store.update(r.id(), res -> res.recordError(failed.kind(), failed.getMessage(), clock.instant()));
+            throw failed;
+        }
+        LOG.info(() -> "reservation " + r.id() + ": window started, L1 nodes running and segments stitched");
+        store.update(r.id(), res -> res.markDataPlane(true, clock.instant()));
+    }
+
+    Reservation owned(Requester who, ReservationId id) {
+        return store.read(repo -> repo.find(id)).filter(r -> r.requesterId().equals(who.requesterId()))
+                .orElseThrow(() -> new NotFoundException(id));
+    }
+
+    static TxContext tx(Reservation r, Requester who) {
+        return new TxContext(r.id(), r.transactionId(), who.correlationId(), who.requesterId());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private BrokerException unfinished(Reservation r, String prefix, List<String> failures) {
+        String message = prefix + String.join("; ", failures) + ". The broker retries every "
+                + settings.sweepInterval().toSeconds() + " s until every participant has done it.";
+        store.update(r.id(), res -> res.recordError(FaultKind.UNAVAILABLE, message, clock.instant()));
+        return new BrokerException(FaultKind.UNAVAILABLE, "reservation " + r.id() + ": " + message);
+    }
+
+    static void endLifecycle(Reservation r, AddressAllocator allocator, Instant now) {
+        if (r.lifecycleState() != LifecycleState.Terminating) {
+            r.moveTo(LifecycleState.Terminating, now);
+        }
+        r.moveTo(LifecycleState.Terminated, now);
+        allocator.releaseAll(r.id());
+    }
+
+    private static Reservation replay(Reservation earlier) {
+        if (earlier.reservationState() == ReservationState.ReserveFailed && earlier.lastError().isPresent()) {
+            throw new BrokerException(earlier.lastErrorKind().orElse(FaultKind.INTERNAL), earlier.lastError().get());
+        }
+        return earlier;
+    }
+
+    private static List<ReservedNode> placedNodes(VirtualInfrastructureSpec vi, ReservationPlanner.Plan plan,
+                                                  ReservationId id, AddressAllocator allocator) {
+        List<ReservedNode> nodes = new ArrayList<>();
+        for (NodeSpec spec : vi.nodes()) {
+            List<NicAssignment> nics = new ArrayList<>();
+            for (NicSpec nic : spec.nics()) {
+                String mac = nic.fixedMac().orElse(null);
+                if (mac == null) {
+                    mac = allocator.allocateMac(id);
+                } else {
+                    allocator.claimMac(mac, id);
+                }
+                nics.add(new NicAssignment(nic.segment(), mac, nic.ipv4()));
+            }
+            NodeLocation at = plan.placement().of(spec.name());
+            nodes.add(new ReservedNode(spec, at.site(), at.host(), nics));
+        }
+        return nodes;
+    }
+
+    private static List<ReservedSegment> allocatedSegments(VirtualInfrastructureSpec vi, ReservationId id,
+                                                           AddressAllocator allocator) {
+        List<ReservedSegment> segments = new ArrayList<>();
+        for (SegmentSpec spec : vi.segments()) {
+            segments.add(new ReservedSegment(spec, allocator.allocateVni(id)));
+        }
+        return segments;
+    }
+}

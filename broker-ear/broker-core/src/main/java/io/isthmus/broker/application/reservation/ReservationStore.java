@@ -1,0 +1,56 @@
+package io.isthmus.broker.application.reservation;
+
+import io.isthmus.broker.domain.reservation.NotFoundException;
+import io.isthmus.broker.domain.reservation.Reservation;
+import io.isthmus.broker.domain.reservation.ReservationId;
+import io.isthmus.broker.domain.reservation.ReservationRepository;
+import io.isthmus.broker.domain.segment.AddressAllocator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Each method is one database transaction of its own, so that the co-allocation records every decision before it
+ * acts on it (DESIGN.md §4). The returned reservations are detached snapshots.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class ReservationStore {
+    @Inject
+    ReservationRepository repository;
+    @Inject
+    AddressAllocator allocator;
+
+    /** Locks the reservation, applies the change and commits. */
+    public Reservation update(ReservationId id, Consumer<Reservation> change) {
+        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        change.accept(r);
+        return r;
+    }
+
+    /** Like {@link #update} with access to the allocator (VNIs, MACs) in the same transaction. */
+    public Reservation updateWithAllocator(ReservationId id, BiConsumer<Reservation, AddressAllocator> change) {
+        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        change.accept(r, allocator);
+        return r;
+    }
+
+    /** Records a new reservation and applies its first change, both or neither. */
+    public Reservation create(Reservation reservation, BiConsumer<Reservation, AddressAllocator> change) {
+        repository.add(reservation);
+        change.accept(reservation, allocator);
+        return reservation;
+    }
+
+    public <T> T read(Function<ReservationRepository, T> query) {
+        return query.apply(repository);
+    }
+
+    public List<Reservation> byRequester(String requesterId, String tenant) {
+        return repository.findByRequester(requesterId, tenant);
+    }
+}

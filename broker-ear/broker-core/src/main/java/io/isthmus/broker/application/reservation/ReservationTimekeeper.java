@@ -1,0 +1,107 @@
+package io.isthmus.broker.application.reservation;
+
+import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.LifecycleState;
+import io.isthmus.broker.domain.reservation.ProvisionState;
+import io.isthmus.broker.domain.reservation.Reservation;
+import io.isthmus.broker.domain.reservation.ReservationId;
+import io.isthmus.broker.domain.reservation.ReservationState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * What happens without a caller: holds expire, windows start and end, and transitions a stopped broker left
+ * half-done are finished or undone. Every step re-checks the state under a row lock, so it is safe to run
+ * while callers act on the same reservation.
+ */
+@ApplicationScoped
+public class ReservationTimekeeper {
+    private static final Logger LOG = Logger.getLogger(ReservationTimekeeper.class.getName());
+
+    @Inject
+    ReservationService service;
+    @Inject
+    ReservationStore store;
+
+    /** Held past its hold time: ReserveTimeout, and every hold released. */
+    public void expireHold(ReservationId id) {
+        Instant now = service.clock().instant();
+        boolean[] expired = {false};
+        Reservation r = store.update(id, res -> {
+            if (res.reservationState() == ReservationState.ReserveHeld
+                    && res.holdExpires().map(now::isAfter).orElse(false)) {
+                res.moveTo(ReservationState.ReserveTimeout, now);
+                expired[0] = true;
+            }
+        });
+        if (!expired[0]) {
+            return;
+        }
+        LOG.info(() -> "reservation " + id + " was not committed by " + r.holdExpires().orElse(null)
+                + ": ReserveTimeout, releasing its holds everywhere");
+        service.coAllocatorAbort(r, system(r));
+        store.updateWithAllocator(id, (res, allocator) ->
+                ReservationService.endLifecycle(res, allocator, service.clock().instant()));
+    }
+
+    /** A provisioned reservation whose window has started: start its L1 nodes and stitch its segments. */
+    public void activate(ReservationId id) {
+        Reservation r = store.read(repo -> repo.find(id)).orElseThrow();
+        service.activateNow(r, system(r));
+    }
+
+    /** The window has ended: free everything; the reservation becomes PassedEndTime. */
+    public void endWindow(ReservationId id) {
+        Reservation r = store.read(repo -> repo.find(id)).orElseThrow();
+        LOG.info(() -> "reservation " + id + " reached the end of its window " + r.window().end());
+        service.finishTerminate(r, system(r), LifecycleState.PassedEndTime);
+    }
+
+    /** Finishes or undoes a transition that a stopped broker (or an unreachable participant) left half-done. */
+    public void recover(ReservationId id) {
+        Reservation r = store.read(repo -> repo.find(id)).orElseThrow();
+        Requester who = system(r);
+        LOG.info(() -> "reservation " + id + ": resuming " + r.reservationState() + "/" + r.provisionState() + "/"
+                + r.lifecycleState());
+        switch (r.reservationState()) {
+            case ReserveChecking -> {
+                service.coAllocatorAbort(r, who);
+                store.updateWithAllocator(id, (res, allocator) -> {
+                    res.recordError(io.isthmus.broker.domain.reservation.FaultKind.UNAVAILABLE,
+                            "the broker stopped while checking this reservation; nothing is held, reserve again",
+                            service.clock().instant());
+                    res.moveTo(ReservationState.ReserveFailed, service.clock().instant());
+                    ReservationService.endLifecycle(res, allocator, service.clock().instant());
+                });
+                return;
+            }
+            case ReserveCommitting -> service.finishCommit(r, who);
+            case ReserveAborting -> service.finishAbort(r, who);
+            default -> { }
+        }
+        Reservation now = store.read(repo -> repo.find(id)).orElseThrow();
+        if (now.lifecycleState() == LifecycleState.Terminating) {
+            service.finishTerminate(now, who, LifecycleState.Terminated);
+        } else if (now.provisionState() == ProvisionState.Releasing) {
+            service.finishRelease(now, who);
+        } else if (now.provisionState() == ProvisionState.Provisioning) {
+            service.provision(who, id);
+        }
+    }
+
+    /** Runs one step, logging a failure so the next sweep tries again. */
+    public void attempt(String what, ReservationId id, java.util.function.Consumer<ReservationId> step) {
+        try {
+            step.accept(id);
+        } catch (BrokerException e) {
+            LOG.warning(() -> what + " of reservation " + id + " did not finish, retrying at the next sweep: "
+                    + e.getMessage());
+        }
+    }
+
+    private static Requester system(Reservation r) {
+        return new Requester(r.requesterId(), java.util.UUID.randomUUID().toString());
+    }
+}

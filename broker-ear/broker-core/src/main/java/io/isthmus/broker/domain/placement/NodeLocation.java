@@ -1,0 +1,5 @@
+package io.isthmus.broker.domain.placement;
+
+/** Where one node goes. */
+public record NodeLocation(String site, String host) {
+}

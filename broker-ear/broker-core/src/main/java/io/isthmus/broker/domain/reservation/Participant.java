@@ -1,0 +1,66 @@
+package io.isthmus.broker.domain.reservation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.net.URI;
+
+/**
+ * A site or gateway that takes part in a reservation's co-allocation. Recorded before phase one so that a
+ * restarted broker knows whom to commit or abort.
+ */
+@Embeddable
+public class Participant {
+    /** What the participant is. */
+    public enum Role { SITE, SITE_GATEWAY, REQUESTER_GATEWAY }
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+    @Column(name = "participant_id", nullable = false, length = 31)
+    private String participantId;
+    @Column(nullable = false, length = 512)
+    private String endpoint;
+    /** For a gateway: its tunnel (underlay) address; for a site: null. */
+    @Column(name = "tunnel_address", length = 15)
+    private String tunnelAddress;
+    /** For a site gateway: the site it serves; for a site: itself. */
+    @Column(length = 31)
+    private String site;
+
+    protected Participant() {
+    }
+
+    public Participant(Role role, String participantId, URI endpoint, String tunnelAddress, String site) {
+        this.role = role;
+        this.participantId = participantId;
+        this.endpoint = endpoint.toString();
+        this.tunnelAddress = tunnelAddress;
+        this.site = site;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public URI endpoint() {
+        return URI.create(endpoint);
+    }
+
+    public String tunnelAddress() {
+        return tunnelAddress;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public boolean isGateway() {
+        return role != Role.SITE;
+    }
+}

@@ -1,0 +1,98 @@
+package io.isthmus.broker.domain.reservation;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An L1 node of a reservation: what was asked, where it was placed and the MACs it was given. */
+@Entity
+@Table(name = "reserved_node")
+public class ReservedNode {
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE)
+    private Long pk;
+    @Column(nullable = false, length = 31)
+    private String name;
+    private int vcpus;
+    @Column(name = "memory_mib")
+    private int memoryMib;
+    @Column(name = "disk_gib")
+    private int diskGib;
+    @Column(nullable = false, length = 64)
+    private String image;
+    private boolean nested;
+    @Column(length = 31)
+    private String site;
+    @Column(length = 31)
+    private String host;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "reserved_nic", joinColumns = @JoinColumn(name = "node_pk"))
+    @OrderColumn(name = "position")
+    private List<NicAssignment> nics = new ArrayList<>();
+
+    protected ReservedNode() {
+    }
+
+    public ReservedNode(NodeSpec spec, String site, String host, List<NicAssignment> nics) {
+        this.name = spec.name();
+        this.vcpus = spec.vcpus();
+        this.memoryMib = spec.memoryMib();
+        this.diskGib = spec.diskGib();
+        this.image = spec.image();
+        this.nested = spec.nested();
+        this.site = site;
+        this.host = host;
+        this.nics = new ArrayList<>(nics);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int vcpus() {
+        return vcpus;
+    }
+
+    public int memoryMib() {
+        return memoryMib;
+    }
+
+    public int diskGib() {
+        return diskGib;
+    }
+
+    public String image() {
+        return image;
+    }
+
+    public boolean nested() {
+        return nested;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public Optional<String> host() {
+        return Optional.ofNullable(host);
+    }
+
+    public void assignHost(String host) {
+        this.host = host;
+    }
+
+    public List<NicAssignment> nics() {
+        return nics;
+    }
+}

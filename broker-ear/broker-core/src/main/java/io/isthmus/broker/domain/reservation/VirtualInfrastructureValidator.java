@@ -1,0 +1,165 @@
+package io.isthmus.broker.domain.reservation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what the XSD cannot: references between parts of the request, uniqueness, the time window and
+ * addresses. Every problem found is reported at once, each naming the field to fix.
+ */
+public final class VirtualInfrastructureValidator {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+    private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+    private static final Set<String> TUNNEL_KINDS = Set.of("vxlan", "gretap", "openvpn");
+
+    private VirtualInfrastructureValidator() {
+    }
+
+    public static void validate(VirtualInfrastructureSpec vi, Instant now) {
+        List<String> problems = new ArrayList<>();
+        name("tenant", vi.tenant(), problems);
+        window(vi.window(), now, problems);
+        segments(vi, problems);
+        nodes(vi, problems);
+        links(vi, problems);
+        groups("affinityGroup", vi.constraints().affinity(), vi, problems);
+        groups("antiAffinityGroup", vi.constraints().antiAffinity(), vi, problems);
+        gateway(vi.requesterGateway(), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("the virtual infrastructure request has " + problems.size()
+                    + " problem(s): " + String.join("; ", problems), problems);
+        }
+    }
+
+    private static void window(TimeWindow w, Instant now, List<String> problems) {
+        if (!w.end().isAfter(w.start())) {
+            problems.add("window.end: " + w.end() + " must be after window.start " + w.start());
+        }
+        if (!w.end().isAfter(now)) {
+            problems.add("window.end: " + w.end() + " is in the past (now " + now + ")");
+        }
+    }
+
+    private static void segments(VirtualInfrastructureSpec vi, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        Set<Integer> vlans = new HashSet<>();
+        for (int i = 0; i < vi.segments().size(); i++) {
+            SegmentSpec s = vi.segments().get(i);
+            String at = "segment[" + i + "]";
+            name(at + ".name", s.name(), problems);
+            if (!names.add(s.name())) {
+                problems.add(at + ".name: segment '" + s.name() + "' is declared twice");
+            }
+            if (s.vlan() < 1 || s.vlan() > 4094) {
+                problems.add(at + ".vlan: " + s.vlan() + " is outside 1-4094");
+            } else if (!vlans.add(s.vlan())) {
+                problems.add(at + ".vlan: VLAN " + s.vlan() + " is used by another segment of this request");
+            }
+            if (s.cidr() != null) {
+                Ipv4.parseCidr(s.cidr()).ifPresentOrElse(c -> { },
+                        () -> problems.add(at + ".cidr: '" + s.cidr() + "' is not an IPv4 CIDR"));
+            }
+        }
+    }
+
+    private static void nodes(VirtualInfrastructureSpec vi, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        Set<String> macs = new HashSet<>();
+        for (int i = 0; i < vi.nodes().size(); i++) {
+            NodeSpec n = vi.nodes().get(i);
+            String at = "node[" + i + "]";
+            name(at + ".name", n.name(), problems);
+            if (!names.add(n.name())) {
+                problems.add(at + ".name: node '" + n.name() + "' is declared twice");
+            }
+            if (n.vcpus() < 1 || n.memoryMib() < 128 || n.diskGib() < 1) {
+                problems.add(at + ": needs at least 1 vCPU, 128 MiB memory and 1 GiB disk");
+            }
+            for (int j = 0; j < n.nics().size(); j++) {
+                nic(vi, n.nics().get(j), at + ".nic[" + j + "]", macs, problems);
+            }
+        }
+    }
+
+    private static void nic(VirtualInfrastructureSpec vi, NicSpec nic, String at, Set<String> macs,
+                            List<String> problems) {
+        var segment = vi.segment(nic.segment());
+        if (segment.isEmpty()) {
+            problems.add(at + ".segment: no segment named '" + nic.segment() + "' in this request");
+        }
+        if (nic.mac() != null) {
+            if (!MAC.matcher(nic.mac()).matches()) {
+                problems.add(at + ".mac: '" + nic.mac() + "' is not a lowercase MAC address");
+            } else if ((Integer.parseInt(nic.mac().substring(0, 2), 16) & 1) == 1) {
+                problems.add(at + ".mac: " + nic.mac() + " is a multicast address; use a unicast one");
+            } else if (!macs.add(nic.mac())) {
+                problems.add(at + ".mac: " + nic.mac() + " is given to two NICs");
+            }
+        }
+        if (nic.ipv4() != null && segment.isPresent() && segment.get().cidr() != null) {
+            var cidr = Ipv4.parseCidr(segment.get().cidr());
+            if (cidr.isPresent() && !cidr.get().contains(nic.ipv4())) {
+                problems.add(at + ".ipv4: " + nic.ipv4() + " is outside segment '" + nic.segment() + "' "
+                        + segment.get().cidr());
+            }
+        }
+    }
+
+    private static void links(VirtualInfrastructureSpec vi, List<String> problems) {
+        for (int i = 0; i < vi.links().size(); i++) {
+            LinkSpec l = vi.links().get(i);
+            String at = "link[" + i + "]";
+            if (l.isSegmentWide()) {
+                if (vi.segment(l.segment()).isEmpty()) {
+                    problems.add(at + ".segment: no segment named '" + l.segment() + "'");
+                }
+                continue;
+            }
+            for (String end : new String[] {l.a(), l.b()}) {
+                if (vi.node(end).isEmpty()) {
+                    problems.add(at + ".nodes: no node named '" + end + "'");
+                }
+            }
+            if (l.a() != null && l.a().equals(l.b())) {
+                problems.add(at + ".nodes: a link joins two different nodes, not '" + l.a() + "' to itself");
+            }
+        }
+    }
+
+    private static void groups(String kind, List<NodeGroup> groups, VirtualInfrastructureSpec vi,
+                               List<String> problems) {
+        for (NodeGroup g : groups) {
+            for (String node : g.nodes()) {
+                if (vi.node(node).isEmpty()) {
+                    problems.add(kind + "[" + g.name() + "]: no node named '" + node + "'");
+                }
+            }
+        }
+    }
+
+    private static void gateway(GatewaySpec gw, List<String> problems) {
+        if (gw == null) {
+            problems.add("requesterGateway: required");
+            return;
+        }
+        name("requesterGateway.id", gw.id(), problems);
+        String scheme = gw.endpoint() == null ? null : gw.endpoint().getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            problems.add("requesterGateway.endpoint: '" + gw.endpoint() + "' is not an http(s) URL");
+        }
+        if (!TUNNEL_KINDS.contains(gw.tunnelKind())) {
+            problems.add("requesterGateway.tunnelKind: '" + gw.tunnelKind() + "' is not one of " + TUNNEL_KINDS);
+        }
+    }
+
+    private static void name(String field, String value, List<String> problems) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            problems.add(field + ": '" + value + "' must be lowercase letters, digits or '-', starting with a"
+                    + " letter, at most 31 characters");
+        }
+    }
+}

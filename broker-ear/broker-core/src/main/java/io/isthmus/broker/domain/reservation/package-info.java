@@ -1,0 +1,2 @@
+/** Reservations of virtual infrastructures: the entity, its three NSI-style state machines, typed ids and the business exceptions. */
+package io.isthmus.broker.domain.reservation;

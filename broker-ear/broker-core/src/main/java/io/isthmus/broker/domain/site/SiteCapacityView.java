@@ -1,0 +1,8 @@
+package io.isthmus.broker.domain.site;
+
+import io.isthmus.broker.domain.placement.SiteOffer;
+import java.net.URI;
+
+/** A site's answer to a capacity query: its free hosts and the gateway that serves it. */
+public record SiteCapacityView(SiteOffer offer, String gatewayId, URI gatewayEndpoint) {
+}

@@ -1,0 +1,38 @@
+package io.isthmus.broker.infrastructure.site;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.GregorianCalendar;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+/** Conversions between {@link Instant} and the {@code xs:dateTime} values of the generated types. */
+public final class XmlTimes {
+    private static final DatatypeFactory FACTORY;
+
+    static {
+        try {
+            FACTORY = DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private XmlTimes() {
+    }
+
+    public static XMLGregorianCalendar toXml(Instant instant) {
+        return instant == null ? null
+                : FACTORY.newXMLGregorianCalendar(GregorianCalendar.from(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC)));
+    }
+
+    /** A dateTime without a time zone is read as UTC. */
+    public static Instant toInstant(XMLGregorianCalendar xml) {
+        if (xml == null) {
+            return null;
+        }
+        return xml.toGregorianCalendar(java.util.TimeZone.getTimeZone("UTC"), null, null).toInstant();
+    }
+}

@@ -1,0 +1,120 @@
+package io.isthmus.broker.interfaces.soap;
+
+import io.isthmus.broker.application.reservation.ReservationService;
+import io.isthmus.broker.application.reservation.Requester;
+import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.Reservation;
+import io.isthmus.broker.domain.reservation.ReservationId;
+import io.isthmus.schema.broker.v1.QuerySummarySync;
+import io.isthmus.schema.broker.v1.QuerySummarySyncResponse;
+import io.isthmus.schema.broker.v1.ReservationRef;
+import io.isthmus.schema.broker.v1.ReservationResult;
+import io.isthmus.schema.broker.v1.Reserve;
+import io.isthmus.schema.v1.FaultCode;
+import io.isthmus.schema.v1.IsthmusHeader;
+import io.isthmus.wsdl.broker.BrokerServicePort;
+import io.isthmus.wsdl.broker.ServiceFault;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.jws.HandlerChain;
+import jakarta.jws.WebService;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
+
+/**
+ * The BrokerService endpoint (Metro, declared in WEB-INF/sun-jaxws.xml). Requests reach it already checked
+ * against the XSD by {@link SchemaValidationHandler}; it maps them to the domain, calls the reservation service
+ * and maps domain failures to typed faults.
+ */
+@WebService(serviceName = "BrokerService", portName = "BrokerServicePort",
+        targetNamespace = "urn:isthmus:broker:v1:wsdl", endpointInterface = "io.isthmus.wsdl.broker.BrokerServicePort",
+        wsdlLocation = "WEB-INF/wsdl/BrokerService.wsdl")
+@HandlerChain(file = "handlers.xml")
+public class BrokerEndpoint implements BrokerServicePort {
+    private static final Logger LOG = Logger.getLogger(BrokerEndpoint.class.getName());
+
+    private ReservationService service() {
+        return CDI.current().select(ReservationService.class).get();
+    }
+
+    @Override
+    public ReservationResult reserve(Reserve parameters, IsthmusHeader header) throws ServiceFault {
+        Requester who = requester(header);
+        LOG.info(() -> "reserve from " + who.requesterId() + " (correlation " + who.correlationId() + ") for tenant "
+                + parameters.getVirtualInfrastructure().getTenant());
+        return result(() -> service().reserve(who, SoapMapper.toSpec(parameters.getVirtualInfrastructure())));
+    }
+
+    @Override
+    public ReservationResult reserveCommit(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
+        return act(parameters, header, (s, who) -> s.commit(who, id(parameters)));
+    }
+
+    @Override
+    public ReservationResult reserveAbort(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
+        return act(parameters, header, (s, who) -> s.abort(who, id(parameters)));
+    }
+
+    @Override
+    public ReservationResult provision(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
+        return act(parameters, header, (s, who) -> s.provision(who, id(parameters)));
+    }
+
+    @Override
+    public ReservationResult release(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
+        return act(parameters, header, (s, who) -> s.release(who, id(parameters)));
+    }
+
+    @Override
+    public ReservationResult terminate(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
+        return act(parameters, header, (s, who) -> s.terminate(who, id(parameters)));
+    }
+
+    @Override
+    public QuerySummarySyncResponse querySummarySync(QuerySummarySync parameters, IsthmusHeader header)
+            throws ServiceFault {
+        Requester who = requester(header);
+        try {
+            List<ReservationId> ids = parameters.getReservationId().stream().map(ReservationId::new).toList();
+            QuerySummarySyncResponse response = new QuerySummarySyncResponse();
+            service().query(who, ids, parameters.getTenant())
+                    .forEach(r -> response.getSummary().add(SoapMapper.toSummary(r)));
+            return response;
+        } catch (BrokerException e) {
+            throw Faults.from(e);
+        }
+    }
+
+    private interface Action {
+        Reservation run();
+    }
+
+    private ReservationResult act(ReservationRef ref, IsthmusHeader header,
+                                  BiFunction<ReservationService, Requester, Reservation> action) throws ServiceFault {
+        Requester who = requester(header);
+        return result(() -> action.apply(service(), who));
+    }
+
+    private static ReservationResult result(Action action) throws ServiceFault {
+        try {
+            ReservationResult result = new ReservationResult();
+            result.setSummary(SoapMapper.toSummary(action.run()));
+            return result;
+        } catch (BrokerException e) {
+            LOG.info(() -> "refused (" + e.kind() + "): " + e.getMessage());
+            throw Faults.from(e);
+        }
+    }
+
+    private static ReservationId id(ReservationRef ref) {
+        return new ReservationId(ref.getReservationId());
+    }
+
+    private static Requester requester(IsthmusHeader header) throws ServiceFault {
+        if (header == null) {
+            throw new ServiceFault("isthmusHeader missing", Faults.info(FaultCode.VALIDATION,
+                    "every call needs the isthmusHeader SOAP header with correlationId and requesterId", List.of()));
+        }
+        return new Requester(header.getRequesterId(), header.getCorrelationId());
+    }
+}
