@@ -61,10 +61,13 @@ public class JpaAddressAllocator implements AddressAllocator {
     }
 
     private long next(String space, long first, long last, LongPredicate free) {
-        AllocationCounter counter = em.find(AllocationCounter.class, space, LockModeType.PESSIMISTIC_WRITE);
+        AllocationCounter counter = em.find(AllocationCounter.class, space);
         if (counter == null) {
             counter = new AllocationCounter(space, first);
             em.persist(counter);
+            em.flush();
+        } else {
+            em.lock(counter, LockModeType.PESSIMISTIC_WRITE);
         }
         for (long tries = 0; tries <= last - first; tries++) {
             long candidate = counter.take(first, last);

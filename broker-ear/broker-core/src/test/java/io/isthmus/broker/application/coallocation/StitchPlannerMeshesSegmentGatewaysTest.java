@@ -1,0 +1,89 @@
+package io.isthmus.broker.application.coallocation;
+
+import static io.isthmus.broker.testsupport.ViBuilder.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.isthmus.broker.domain.reservation.NicAssignment;
+import io.isthmus.broker.domain.reservation.Participant;
+import io.isthmus.broker.domain.reservation.Participant.Role;
+import io.isthmus.broker.domain.reservation.Reservation;
+import io.isthmus.broker.domain.reservation.ReservationId;
+import io.isthmus.broker.domain.reservation.ReservedNode;
+import io.isthmus.broker.domain.reservation.ReservedSegment;
+import io.isthmus.broker.domain.reservation.SegmentSpec;
+import io.isthmus.broker.domain.site.StitchOrder;
+import io.isthmus.broker.testsupport.ViBuilder;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * mgmt has nodes at site-a and site-b, storage only at site-a, spare at no site: the requester gateway and the
+ * gateways of the sites carrying a segment form a full mesh for its VNI.
+ */
+class StitchPlannerMeshesSegmentGatewaysTest {
+    private static final String REQUESTER_TUNNEL = "198.51.100.1";
+    private static final String SITE_A_TUNNEL = "198.51.100.2";
+    private static final String SITE_B_TUNNEL = "198.51.100.3";
+
+    private final Participant requesterGateway = gateway(Role.REQUESTER_GATEWAY, "gw-req", REQUESTER_TUNNEL, null);
+    private final Participant siteAGateway = gateway(Role.SITE_GATEWAY, "gw-a", SITE_A_TUNNEL, "site-a");
+    private final Participant siteBGateway = gateway(Role.SITE_GATEWAY, "gw-b", SITE_B_TUNNEL, "site-b");
+    private final Reservation reservation = twoSiteReservation();
+
+    @Test
+    void theRequesterGatewayBridgesEachCarriedSegmentFromItsVlanToEverySiteCarryingIt() {
+        assertEquals(List.of(
+                        new StitchOrder("mgmt", 5001, "vxlan", 100, List.of(SITE_A_TUNNEL, SITE_B_TUNNEL)),
+                        new StitchOrder("storage", 5002, "vxlan", 200, List.of(SITE_A_TUNNEL))),
+                sortedPeers(StitchPlanner.ordersFor(reservation, requesterGateway)));
+    }
+
+    @Test
+    void aSiteGatewayMeshesWithTheRequesterAndTheOtherSitesWithoutAVlan() {
+        assertEquals(List.of(
+                        new StitchOrder("mgmt", 5001, "vxlan", null, List.of(REQUESTER_TUNNEL, SITE_B_TUNNEL)),
+                        new StitchOrder("storage", 5002, "vxlan", null, List.of(REQUESTER_TUNNEL))),
+                sortedPeers(StitchPlanner.ordersFor(reservation, siteAGateway)));
+    }
+
+    @Test
+    void aSiteGatewayOnlyStitchesTheSegmentsItsSiteCarries() {
+        assertEquals(List.of(new StitchOrder("mgmt", 5001, "vxlan", null, List.of(REQUESTER_TUNNEL, SITE_A_TUNNEL))),
+                sortedPeers(StitchPlanner.ordersFor(reservation, siteBGateway)));
+    }
+
+    private Reservation twoSiteReservation() {
+        var spec = ViBuilder.valid().addSegment(new SegmentSpec("spare", 300, null)).build();
+        Reservation r = new Reservation(ReservationId.random(), "requester-1", "corr-1", spec, ViBuilder.NOW);
+        List<ReservedSegment> segments = List.of(new ReservedSegment(spec.segment("mgmt").orElseThrow(), 5001),
+                new ReservedSegment(spec.segment("storage").orElseThrow(), 5002),
+                new ReservedSegment(spec.segment("spare").orElseThrow(), 5003));
+        List<ReservedNode> nodes = List.of(
+                new ReservedNode(node("web-1", 1, 512, 1), "site-a", "a1",
+                        List.of(new NicAssignment("mgmt", "02:49:53:00:00:01", null))),
+                new ReservedNode(node("db-1", 1, 512, 1), "site-a", "a2",
+                        List.of(new NicAssignment("mgmt", "02:49:53:00:00:02", null),
+                                new NicAssignment("storage", "02:49:53:00:00:03", null))),
+                new ReservedNode(node("app-1", 1, 512, 1), "site-b", "b1",
+                        List.of(new NicAssignment("mgmt", "02:49:53:00:00:04", null))));
+        List<Participant> participants = List.of(
+                new Participant(Role.SITE, "site-a", URI.create("http://198.51.100.20:8080/rms"), null, "site-a"),
+                siteAGateway,
+                new Participant(Role.SITE, "site-b", URI.create("http://198.51.100.30:8080/rms"), null, "site-b"),
+                siteBGateway,
+                requesterGateway);
+        r.replacePlacement(nodes, segments, participants);
+        return r;
+    }
+
+    private static Participant gateway(Role role, String id, String tunnel, String site) {
+        return new Participant(role, id, URI.create("http://" + tunnel + ":8081/gateway"), tunnel, site);
+    }
+
+    /** Peer order carries no meaning (a mesh), so compare peers sorted. */
+    private static List<StitchOrder> sortedPeers(List<StitchOrder> orders) {
+        return orders.stream().map(o -> new StitchOrder(o.segment(), o.vni(), o.kind(), o.localVlan(),
+                o.peers().stream().sorted().toList())).toList();
+    }
+}

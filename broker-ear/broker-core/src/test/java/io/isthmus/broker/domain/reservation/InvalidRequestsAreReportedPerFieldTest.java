@@ -1,0 +1,91 @@
+package io.isthmus.broker.domain.reservation;
+
+import static io.isthmus.broker.testsupport.ViBuilder.NOW;
+import static io.isthmus.broker.testsupport.ViBuilder.node;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.broker.testsupport.ViBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class InvalidRequestsAreReportedPerFieldTest {
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @Test
+    void aValidRequestPasses() {
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(ViBuilder.valid().build(), NOW));
+    }
+
+    static Stream<Arguments> problems() {
+        return Stream.of(
+                problem("end before start",
+                        b -> b.window(NOW.plus(HOUR.multipliedBy(3)), NOW.plus(HOUR.multipliedBy(2))),
+                        "window.end: 2030-01-01T02:00:00Z must be after window.start 2030-01-01T03:00:00Z"),
+                problem("end in the past", b -> b.window(NOW.minus(HOUR.multipliedBy(3)), NOW.minus(HOUR)),
+                        "window.end: 2029-12-31T23:00:00Z is in the past"),
+                problem("NIC on an unknown segment", b -> b.nic(1, 1, new NicSpec("stroage", null, null)),
+                        "node[1].nic[1].segment: no segment named 'stroage'"),
+                problem("node declared twice", b -> b.addNode(node("web-1", 1, 512, 1)),
+                        "node[2].name: node 'web-1' is declared twice"),
+                problem("VLAN used twice", b -> b.segment(1, new SegmentSpec("storage", 100, null)),
+                        "segment[1].vlan: VLAN 100 is used by another segment"),
+                problem("multicast MAC", b -> b.nic(1, 0, new NicSpec("mgmt", "01:00:5e:00:00:01", null)),
+                        "node[1].nic[0].mac: 01:00:5e:00:00:01 is a multicast address"),
+                problem("MAC on two NICs", b -> b.nic(0, 0, new NicSpec("mgmt", "02:00:00:00:00:01", null)),
+                        "node[1].nic[0].mac: 02:00:00:00:00:01 is given to two NICs"),
+                problem("IPv4 outside the segment's CIDR", b -> b.nic(0, 0, new NicSpec("mgmt", null, "10.0.1.5")),
+                        "node[0].nic[0].ipv4: 10.0.1.5 is outside segment 'mgmt' 10.0.0.0/24"),
+                problem("link to an unknown node", b -> b.link("web-1", "ghost"),
+                        "link[1].nodes: no node named 'ghost'"),
+                problem("affinity group with an unknown node", b -> b.affinity("together", "web-1", "ghost"),
+                        "affinityGroup[together]: no node named 'ghost'"),
+                problem("anti-affinity group with an unknown node", b -> b.antiAffinity("spread", "ghost", "db-1"),
+                        "antiAffinityGroup[spread]: no node named 'ghost'"),
+                problem("unknown tunnel kind", b -> b.gateway(
+                                new GatewaySpec("gw-req", URI.create("http://198.51.100.1:8081/gateway"), "ipsec")),
+                        "requesterGateway.tunnelKind: 'ipsec' is not one of"),
+                problem("gateway endpoint not http", b -> b.gateway(
+                                new GatewaySpec("gw-req", URI.create("ftp://198.51.100.1/gateway"), "vxlan")),
+                        "requesterGateway.endpoint: 'ftp://198.51.100.1/gateway' is not an http(s) URL"));
+    }
+
+    private static Arguments problem(String what, UnaryOperator<ViBuilder> change, String expectedDetail) {
+        return Arguments.of(what, change, expectedDetail);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void eachProblemIsReportedAloneWithItsFieldPath(String what, UnaryOperator<ViBuilder> change,
+                                                   String expectedDetail) {
+        VirtualInfrastructureSpec vi = change.apply(ViBuilder.valid()).build();
+        var e = assertThrows(ValidationException.class, () -> VirtualInfrastructureValidator.validate(vi, NOW));
+        assertEquals(FaultKind.VALIDATION, e.kind());
+        assertEquals(1, e.details().size(), () -> "details: " + e.details());
+        assertTrue(e.details().get(0).startsWith(expectedDetail), () -> "detail: " + e.details().get(0));
+        assertTrue(e.getMessage().contains(e.details().get(0)), e.getMessage());
+    }
+
+    @Test
+    void severalProblemsAreReportedTogether() {
+        VirtualInfrastructureSpec vi = ViBuilder.valid()
+                .window(NOW.minus(HOUR.multipliedBy(3)), NOW.minus(HOUR))
+                .nic(1, 1, new NicSpec("stroage", null, null))
+                .gateway(new GatewaySpec("gw-req", URI.create("ftp://198.51.100.1/gateway"), "ipsec"))
+                .build();
+        var e = assertThrows(ValidationException.class, () -> VirtualInfrastructureValidator.validate(vi, NOW));
+        List<String> fields = e.details().stream().map(d -> d.substring(0, d.indexOf(':'))).toList();
+        assertEquals(List.of("window.end", "node[1].nic[1].segment", "requesterGateway.endpoint",
+                "requesterGateway.tunnelKind"), fields);
+        assertTrue(e.getMessage().contains("has 4 problem(s)"), e.getMessage());
+    }
+}

@@ -1,0 +1,114 @@
+package io.isthmus.rms;
+
+import io.isthmus.rms.application.reservation.DomainSpecFactory;
+import io.isthmus.rms.application.reservation.HoldService;
+import io.isthmus.rms.application.reservation.LifecycleService;
+import io.isthmus.rms.application.reservation.ReservationLocks;
+import io.isthmus.rms.application.reservation.StatusService;
+import io.isthmus.rms.application.site.CapacityService;
+import io.isthmus.rms.domain.site.HostName;
+import io.isthmus.rms.domain.site.Site;
+import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
+import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
+import io.isthmus.rms.infrastructure.persistence.H2Database;
+import io.isthmus.rms.infrastructure.persistence.JdbcBookingRepository;
+import io.isthmus.rms.interfaces.soap.SiteRmsEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The wired site: database, libvirt driver and use cases, without any network endpoint. Hosts
+ * without a configured URI get a generated test-driver node file under {@code dataDir/hosts}.
+ */
+public final class RmsComponents implements AutoCloseable {
+
+    private final Site site;
+    private final H2Database database;
+    private final LibvirtComputeDriver compute;
+    private final CapacityService capacity;
+    private final HoldService holds;
+    private final LifecycleService lifecycle;
+    private final StatusService status;
+
+    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, Clock clock) {
+        this.site = config.site();
+        this.database = database;
+        this.compute = compute;
+        JdbcBookingRepository bookings = new JdbcBookingRepository(database);
+        ReservationLocks locks = new ReservationLocks();
+        this.status = new StatusService(bookings, compute);
+        this.capacity = new CapacityService(site, bookings, clock);
+        this.holds = new HoldService(site, bookings, locks, status, clock);
+        this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
+                locks, status);
+    }
+
+    public static RmsComponents open(RmsConfig config, Clock clock) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create site.dataDir " + config.dataDir(), e);
+        }
+        H2Database database = H2Database.open(config.dataDir());
+        try {
+            return new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Map<HostName, String> hostUris(RmsConfig config) {
+        Path hostsDir = config.dataDir().resolve("hosts");
+        TestNodeXmlWriter writer = new TestNodeXmlWriter();
+        Map<HostName, String> uris = new LinkedHashMap<>();
+        for (HostConfig host : config.hosts()) {
+            uris.put(host.name(), host.libvirtUri().orElseGet(() -> writer.write(host.toHost(), hostsDir)));
+        }
+        return uris;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public CapacityService capacity() {
+        return capacity;
+    }
+
+    public HoldService holds() {
+        return holds;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
+    }
+
+    public StatusService status() {
+        return status;
+    }
+
+    public LibvirtComputeDriver compute() {
+        return compute;
+    }
+
+    /** The SOAP edge over these use cases. */
+    public SiteRmsEndpoint endpoint() {
+        return new SiteRmsEndpoint(site.id(), capacity, holds, lifecycle, status);
+    }
+
+    /** Closes the libvirt connections, then the database; a failure of the first does not skip the second. */
+    @Override
+    public void close() {
+        try {
+            compute.close();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.isthmus.rms;
+
+import io.isthmus.rms.domain.site.HostName;
+import io.isthmus.rms.domain.site.Names;
+import io.isthmus.rms.domain.site.Site;
+import io.isthmus.rms.domain.site.SiteId;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The configuration of one site's RMS, read from a {@code .properties} file. Keys: {@code site.id},
+ * {@code site.listen}, {@code site.dataDir}, {@code site.gateway.id}, {@code site.gateway.endpoint},
+ * {@code site.hosts}, {@code host.<h>.cores|memoryMib|diskGib|nested|uri}, optional
+ * {@code site.imageDir} and {@code site.reaperIntervalMillis}.
+ */
+public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
+        List<HostConfig> hosts, Path imageDir, Duration reaperInterval) {
+
+    public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
+    public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
+
+    public RmsConfig {
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(gatewayEndpoint, "gatewayEndpoint");
+        Objects.requireNonNull(imageDir, "imageDir");
+        Objects.requireNonNull(reaperInterval, "reaperInterval");
+        hosts = List.copyOf(hosts);
+    }
+
+    public static RmsConfig load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new InvalidConfigException("--config", "cannot read the configuration file " + file.toAbsolutePath()
+                    + ": " + e.getMessage(), e);
+        }
+        return fromProperties(properties);
+    }
+
+    public static RmsConfig fromProperties(Properties properties) {
+        ConfigValues values = new ConfigValues(properties);
+        SiteId siteId = new SiteId(values.name("site.id"));
+        URL listen = listenUrl(values);
+        Path dataDir = Path.of(values.required("site.dataDir")).toAbsolutePath();
+        String gatewayId = values.name("site.gateway.id");
+        URI gatewayEndpoint = values.requiredUri("site.gateway.endpoint", "http", "https");
+        List<HostConfig> hosts = hosts(values);
+        Path imageDir = values.optional("site.imageDir").map(Path::of).orElse(DEFAULT_IMAGE_DIR);
+        if (!imageDir.isAbsolute()) {
+            throw new InvalidConfigException("site.imageDir", "site.imageDir=" + imageDir + " must be an absolute path");
+        }
+        Duration reaper = values.optional("site.reaperIntervalMillis").isPresent()
+                ? Duration.ofMillis(values.positiveLong("site.reaperIntervalMillis")) : DEFAULT_REAPER_INTERVAL;
+        return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper);
+    }
+
+    /** The site as the domain sees it. */
+    public Site site() {
+        return new Site(siteId, gatewayId, gatewayEndpoint, hosts.stream().map(HostConfig::toHost).toList());
+    }
+
+    private static URL listenUrl(ConfigValues values) {
+        URI uri = values.requiredUri("site.listen", "http");
+        if (uri.getPort() < 1 || uri.getPath() == null || uri.getPath().length() < 2) {
+            throw new InvalidConfigException("site.listen", "site.listen=" + uri
+                    + " needs an explicit port and a path, e.g. http://127.0.0.1:8101/rms/SiteRmsService");
+        }
+        try {
+            return uri.toURL();
+        } catch (MalformedURLException e) {
+            throw new InvalidConfigException("site.listen", "site.listen=" + uri + " is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<HostConfig> hosts(ConfigValues values) {
+        List<HostConfig> hosts = new ArrayList<>();
+        HashSet<String> seen = new HashSet<>();
+        for (String raw : values.required("site.hosts").split(",")) {
+            String name = raw.strip();
+            if (!seen.add(name)) {
+                throw new InvalidConfigException("site.hosts", "site.hosts lists host " + name + " twice");
+            }
+            hosts.add(host(values, name));
+        }
+        return hosts;
+    }
+
+    private static HostConfig host(ConfigValues values, String name) {
+        if (!Names.NAME.matcher(name).matches()) {
+            throw new InvalidConfigException("site.hosts", "site.hosts names host '" + name + "', which is not a"
+                    + " valid name: use a lowercase letter followed by lowercase letters, digits or '-'");
+        }
+        String prefix = "host." + name + ".";
+        Optional<String> uri = values.optional(prefix + "uri");
+        uri.ifPresent(u -> ConfigValues.parseUri(prefix + "uri", u));
+        return new HostConfig(new HostName(name), values.positiveInt(prefix + "cores"),
+                values.positiveLong(prefix + "memoryMib"), values.positiveLong(prefix + "diskGib"),
+                values.bool(prefix + "nested", false), uri);
+    }
+}

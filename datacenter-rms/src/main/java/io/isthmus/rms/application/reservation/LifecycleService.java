@@ -1,0 +1,130 @@
+package io.isthmus.rms.application.reservation;
+
+import io.isthmus.rms.domain.compute.ComputeDriver;
+import io.isthmus.rms.domain.compute.DomainName;
+import io.isthmus.rms.domain.compute.DomainSpec;
+import io.isthmus.rms.domain.reservation.Booking;
+import io.isthmus.rms.domain.reservation.BookingRepository;
+import io.isthmus.rms.domain.reservation.BookingState;
+import io.isthmus.rms.domain.reservation.PlacedNode;
+import io.isthmus.rms.domain.reservation.ReservationConflictException;
+import io.isthmus.rms.domain.reservation.ReservationId;
+import io.isthmus.rms.domain.reservation.ReservationNotFoundException;
+import io.isthmus.rms.domain.site.SiteException;
+import io.isthmus.rms.domain.site.SiteId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens to a committed booking: provision starts one domain per node, release stops them
+ * (booking kept), terminate and abort stop them and drop the booking.
+ */
+public final class LifecycleService {
+
+    private static final Logger LOG = System.getLogger(LifecycleService.class.getName());
+
+    private final SiteId site;
+    private final BookingRepository bookings;
+    private final ComputeDriver compute;
+    private final DomainSpecFactory specs;
+    private final ReservationLocks locks;
+    private final StatusService status;
+
+    public LifecycleService(SiteId site, BookingRepository bookings, ComputeDriver compute, DomainSpecFactory specs,
+            ReservationLocks locks, StatusService status) {
+        this.site = site;
+        this.bookings = bookings;
+        this.compute = compute;
+        this.specs = specs;
+        this.locks = locks;
+        this.status = status;
+    }
+
+    public ReservationView provision(ReservationId id) {
+        return locks.onReservation(id, () -> {
+            Booking booking = committedBooking(id, "provision");
+            startAll(booking);
+            Booking provisioned = booking.withState(BookingState.PROVISIONED);
+            bookings.update(provisioned);
+            LOG.log(Level.INFO, "provisioned reservation {0} at {1}: {2} domain(s) running", id, site,
+                    booking.nodes().size());
+            return status.view(provisioned);
+        });
+    }
+
+    public ReservationView release(ReservationId id) {
+        return locks.onReservation(id, () -> {
+            Booking booking = committedBooking(id, "release");
+            removeAll(booking);
+            Booking released = booking.withState(BookingState.RELEASED);
+            bookings.update(released);
+            LOG.log(Level.INFO, "released reservation {0} at {1}; its booking stays", id, site);
+            return status.view(released);
+        });
+    }
+
+    public ReservationView terminate(ReservationId id) {
+        return drop(id, BookingState.TERMINATED);
+    }
+
+    public ReservationView abort(ReservationId id) {
+        return drop(id, BookingState.ABORTED);
+    }
+
+    private ReservationView drop(ReservationId id, BookingState outcome) {
+        return locks.onReservation(id, () -> {
+            bookings.find(id).ifPresentOrElse(booking -> {
+                removeAll(booking);
+                bookings.delete(id);
+                LOG.log(Level.INFO, "{0} reservation {1} at {2}: domains removed, capacity free again",
+                        outcome, id, site);
+            }, () -> LOG.log(Level.INFO, "{0} of reservation {1} at {2}: nothing held, nothing to do",
+                    outcome, id, site));
+            return ReservationView.empty(id, outcome);
+        });
+    }
+
+    private Booking committedBooking(ReservationId id, String operation) {
+        Booking booking = bookings.find(id).orElseThrow(() -> new ReservationNotFoundException(
+                "site " + site + " has no booking for reservation " + id + " to " + operation
+                        + "; prepare and commit it first"));
+        if (booking.state() == BookingState.HELD) {
+            throw new ReservationConflictException("reservation " + id + " is only held at " + site
+                    + "; commit it before you " + operation + " it");
+        }
+        return booking;
+    }
+
+    private void startAll(Booking booking) {
+        List<PlacedNode> startedHere = new ArrayList<>();
+        try {
+            for (PlacedNode node : booking.nodes()) {
+                DomainSpec spec = specs.specFor(booking.id(), node);
+                boolean isNew = compute.inspect(node.host(), spec.name()).isEmpty();
+                compute.start(node.host(), spec);
+                if (isNew) {
+                    startedHere.add(node);
+                }
+            }
+        } catch (SiteException failure) {
+            LOG.log(Level.WARNING, "provisioning reservation {0} at {1} failed; removing the {2} domain(s) it started",
+                    booking.id(), site, startedHere.size());
+            for (PlacedNode node : startedHere) {
+                try {
+                    compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
+                } catch (SiteException undoFailure) {
+                    failure.addSuppressed(undoFailure);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private void removeAll(Booking booking) {
+        for (PlacedNode node : booking.nodes()) {
+            compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.isthmus.rms.application.site;
+
+import io.isthmus.rms.domain.placement.HostCalendar;
+import io.isthmus.rms.domain.placement.SiteCalendar;
+import io.isthmus.rms.domain.reservation.BookingRepository;
+import io.isthmus.rms.domain.reservation.TimeWindow;
+import io.isthmus.rms.domain.site.Site;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Free capacity per host: total minus the most booked at any instant of the window, counting
+ * held (not expired), committed, provisioned and released bookings. No window: from now on.
+ */
+public final class CapacityService {
+
+    private final Site site;
+    private final BookingRepository bookings;
+    private final Clock clock;
+
+    public CapacityService(Site site, BookingRepository bookings, Clock clock) {
+        this.site = site;
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    public SiteCapacityView capacity(Optional<TimeWindow> requested) {
+        Instant now = clock.instant();
+        TimeWindow window = requested.orElseGet(() -> TimeWindow.from(now));
+        List<HostCalendar> calendars = SiteCalendar.of(site, bookings.findBookedDuring(window, now));
+        return new SiteCapacityView(site, calendars.stream()
+                .map(c -> new HostAvailability(c.host(), c.free(window)))
+                .toList());
+    }
+}

@@ -1,0 +1,2 @@
+/** Use cases about the site as a whole: free capacity over a window. */
+package io.isthmus.rms.application.site;

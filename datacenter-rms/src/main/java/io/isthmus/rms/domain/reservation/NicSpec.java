@@ -1,0 +1,18 @@
+package io.isthmus.rms.domain.reservation;
+
+import io.isthmus.rms.domain.segment.MacAddress;
+import io.isthmus.rms.domain.segment.Vni;
+import io.isthmus.rms.domain.site.Names;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One NIC of an L1 node: on segment {@code segment} (carried as {@code vni}) with the broker's MAC. */
+public record NicSpec(String segment, Vni vni, MacAddress mac, Optional<String> ipv4) {
+
+    public NicSpec {
+        Names.require(segment, "segment");
+        Objects.requireNonNull(vni, "vni");
+        Objects.requireNonNull(mac, "mac");
+        Objects.requireNonNull(ipv4, "ipv4");
+    }
+}

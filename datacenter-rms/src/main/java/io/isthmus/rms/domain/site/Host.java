@@ -1,0 +1,12 @@
+package io.isthmus.rms.domain.site;
+
+import java.util.Objects;
+
+/** One L0 host: its total capacity and whether it can run nested virtualisation. */
+public record Host(HostName name, Resources total, boolean nestedVirtualization) {
+
+    public Host {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(total, "total");
+    }
+}

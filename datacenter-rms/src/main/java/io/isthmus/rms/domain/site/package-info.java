@@ -1,0 +1,2 @@
+/** The provider site and its hosts: names, capacities, and the exceptions every layer raises. */
+package io.isthmus.rms.domain.site;

@@ -1,0 +1,143 @@
+package io.isthmus.rms.infrastructure.libvirt;
+
+import io.isthmus.rms.domain.compute.ComputeDriver;
+import io.isthmus.rms.domain.compute.DomainName;
+import io.isthmus.rms.domain.compute.DomainObservation;
+import io.isthmus.rms.domain.compute.DomainRunState;
+import io.isthmus.rms.domain.compute.DomainSpec;
+import io.isthmus.rms.domain.site.HostName;
+import io.isthmus.rms.domain.site.InvalidRequestException;
+import io.isthmus.rms.infrastructure.libvirt.DomainXmlWriter.DomainType;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.DomainInfo;
+import org.libvirt.LibvirtException;
+
+/**
+ * {@link ComputeDriver} on libvirt: one held connection per host URI ({@code test://} files for
+ * emulated hosts, {@code qemu[+ssh]://} for real ones). Every domain handle is freed.
+ */
+public final class LibvirtComputeDriver implements ComputeDriver {
+
+    private static final Logger LOG = System.getLogger(LibvirtComputeDriver.class.getName());
+
+    private final Map<HostName, LibvirtConnection> connections = new LinkedHashMap<>();
+    private final DomainXmlWriter writer = new DomainXmlWriter();
+
+    /** @param hostUris the libvirt URI of every host of the site */
+    public LibvirtComputeDriver(Map<HostName, String> hostUris) {
+        LibvirtEventLoop.ensureStarted();
+        hostUris.forEach((host, uri) -> connections.put(host, new LibvirtConnection(uri)));
+        connections.values().forEach(LibvirtConnection::get);
+    }
+
+    @Override
+    public void start(HostName host, DomainSpec spec) {
+        LibvirtConnection connection = connection(host);
+        Connect connect = connection.get();
+        Optional<DomainHandle> existing = lookup(connect, spec.name(), host);
+        try (DomainHandle handle = existing.isPresent() ? existing.get() : define(connection, spec, host)) {
+            if (handle.domain().isActive() == 0) {
+                handle.domain().create();
+                LOG.log(Level.INFO, "started domain {0} on host {1}", spec.name(), host);
+            }
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("cannot start domain " + spec.name() + " on host " + host, e);
+        }
+    }
+
+    @Override
+    public void remove(HostName host, DomainName name) {
+        Optional<DomainHandle> found = lookup(connection(host).get(), name, host);
+        if (found.isEmpty()) {
+            return;
+        }
+        try (DomainHandle handle = found.get()) {
+            if (handle.domain().isActive() != 0) {
+                handle.domain().destroy();
+            }
+            handle.domain().undefine();
+            LOG.log(Level.INFO, "destroyed and undefined domain {0} on host {1}", name, host);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("cannot destroy or undefine domain " + name + " on host " + host, e);
+        }
+    }
+
+    @Override
+    public Optional<DomainObservation> inspect(HostName host, DomainName name) {
+        Optional<DomainHandle> found = lookup(connection(host).get(), name, host);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (DomainHandle handle = found.get()) {
+            DomainXmlReader reader = DomainXmlReader.of(handle.domain().getXMLDesc(0));
+            return Optional.of(new DomainObservation(name, DomainStates.of(handle.domain().getInfo().state),
+                    reader.macs(), reader.cpuMode(), reader.exposesNestedVirtualization()));
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("cannot read domain " + name + " on host " + host, e);
+        }
+    }
+
+    /** The domain XML exactly as libvirt holds it ({@code virDomainGetXMLDesc}), or empty when undefined. */
+    public Optional<String> definition(HostName host, DomainName name) {
+        Optional<DomainHandle> found = lookup(connection(host).get(), name, host);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (DomainHandle handle = found.get()) {
+            return Optional.of(handle.domain().getXMLDesc(0));
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("cannot read the definition of domain " + name + " on host " + host, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.values().forEach(LibvirtConnection::close);
+    }
+
+    private LibvirtConnection connection(HostName host) {
+        LibvirtConnection connection = connections.get(host);
+        if (connection == null) {
+            throw new InvalidRequestException("host", "host " + host + " is not a host of this site");
+        }
+        return connection;
+    }
+
+    private DomainHandle define(LibvirtConnection connection, DomainSpec spec, HostName host)
+            throws LibvirtException {
+        DomainType type = connection.isTestDriver() ? DomainType.TEST : DomainType.KVM;
+        DomainHandle handle = new DomainHandle(connection.get().domainDefineXML(writer.write(spec, type)));
+        LOG.log(Level.INFO, "defined {0} domain {1} on host {2}", type, spec.name(), host);
+        return handle;
+    }
+
+    private static Optional<DomainHandle> lookup(Connect connect, DomainName name, HostName host) {
+        try {
+            return Optional.of(new DomainHandle(connect.domainLookupByName(name.value())));
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNoDomain(e)) {
+                return Optional.empty();
+            }
+            throw LibvirtErrors.wrap("cannot look up domain " + name + " on host " + host, e);
+        }
+    }
+
+    /** Maps libvirt's domain states to ours. */
+    private static final class DomainStates {
+
+        static DomainRunState of(DomainInfo.DomainState state) {
+            return switch (state) {
+                case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> DomainRunState.RUNNING;
+                case VIR_DOMAIN_PAUSED -> DomainRunState.PAUSED;
+                case VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTOFF -> DomainRunState.SHUTOFF;
+                case VIR_DOMAIN_CRASHED -> DomainRunState.CRASHED;
+                default -> DomainRunState.DEFINED;
+            };
+        }
+    }
+}

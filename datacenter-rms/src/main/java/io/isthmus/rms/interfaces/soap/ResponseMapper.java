@@ -1,0 +1,110 @@
+package io.isthmus.rms.interfaces.soap;
+
+import io.isthmus.rms.application.reservation.NodeView;
+import io.isthmus.rms.application.reservation.ReservationView;
+import io.isthmus.rms.application.site.HostAvailability;
+import io.isthmus.rms.application.site.SiteCapacityView;
+import io.isthmus.rms.domain.compute.DomainRunState;
+import io.isthmus.rms.domain.reservation.BookingState;
+import io.isthmus.rms.domain.segment.MacAddress;
+import io.isthmus.schema.site.v1.CapacityResponse;
+import io.isthmus.schema.site.v1.DomainState;
+import io.isthmus.schema.site.v1.HostCapacity;
+import io.isthmus.schema.site.v1.SiteBookingState;
+import io.isthmus.schema.site.v1.SiteCapacity;
+import io.isthmus.schema.site.v1.SiteGateway;
+import io.isthmus.schema.site.v1.SiteNodeStatus;
+import io.isthmus.schema.site.v1.SiteReservationStatus;
+import io.isthmus.schema.site.v1.SiteResult;
+import io.isthmus.schema.site.v1.StatusResponse;
+import java.util.List;
+
+/** Maps application views to the generated response types. */
+final class ResponseMapper {
+
+    private ResponseMapper() {
+    }
+
+    static SiteResult result(ReservationView view) {
+        SiteResult result = new SiteResult();
+        result.setStatus(status(view));
+        return result;
+    }
+
+    static StatusResponse statusResponse(String site, List<ReservationView> views) {
+        StatusResponse response = new StatusResponse();
+        response.setSite(site);
+        views.forEach(v -> response.getReservation().add(status(v)));
+        return response;
+    }
+
+    static CapacityResponse capacity(SiteCapacityView view) {
+        SiteCapacity capacity = new SiteCapacity();
+        capacity.setSite(view.site().id().value());
+        SiteGateway gateway = new SiteGateway();
+        gateway.setId(view.site().gatewayId());
+        gateway.setEndpoint(view.site().gatewayEndpoint().toString());
+        capacity.setGateway(gateway);
+        view.hosts().forEach(h -> capacity.getHost().add(host(h)));
+        CapacityResponse response = new CapacityResponse();
+        response.setSiteCapacity(capacity);
+        return response;
+    }
+
+    private static HostCapacity host(HostAvailability availability) {
+        HostCapacity host = new HostCapacity();
+        host.setHost(availability.host().name().value());
+        host.setCores(availability.host().total().cores());
+        host.setMemoryMib(availability.host().total().memoryMib());
+        host.setDiskGib(availability.host().total().diskGib());
+        host.setNestedVirtualization(availability.host().nestedVirtualization());
+        host.setFreeCores(availability.free().cores());
+        host.setFreeMemoryMib(availability.free().memoryMib());
+        host.setFreeDiskGib(availability.free().diskGib());
+        return host;
+    }
+
+    private static SiteReservationStatus status(ReservationView view) {
+        SiteReservationStatus status = new SiteReservationStatus();
+        status.setReservationId(view.reservation().value());
+        status.setState(state(view.state()));
+        view.holdExpires().ifPresent(e -> status.setHoldExpires(XmlTimes.xml(e)));
+        view.nodes().forEach(n -> status.getNode().add(node(n)));
+        return status;
+    }
+
+    private static SiteNodeStatus node(NodeView view) {
+        SiteNodeStatus node = new SiteNodeStatus();
+        node.setNode(view.node().value());
+        node.setHost(view.host().value());
+        node.setDomainName(view.domain().value());
+        node.setDomainState(domainState(view.state()));
+        view.macs().stream().map(MacAddress::value).forEach(node.getMac()::add);
+        view.cpuMode().ifPresent(node::setCpuMode);
+        view.nestedVirtualization().ifPresent(node::setNestedVirtualization);
+        return node;
+    }
+
+    private static SiteBookingState state(BookingState state) {
+        return switch (state) {
+            case NONE -> SiteBookingState.NONE;
+            case HELD -> SiteBookingState.HELD;
+            case COMMITTED -> SiteBookingState.COMMITTED;
+            case PROVISIONED -> SiteBookingState.PROVISIONED;
+            case RELEASED -> SiteBookingState.RELEASED;
+            case ABORTED -> SiteBookingState.ABORTED;
+            case TERMINATED -> SiteBookingState.TERMINATED;
+        };
+    }
+
+    private static DomainState domainState(DomainRunState state) {
+        return switch (state) {
+            case ABSENT -> DomainState.ABSENT;
+            case DEFINED -> DomainState.DEFINED;
+            case RUNNING -> DomainState.RUNNING;
+            case PAUSED -> DomainState.PAUSED;
+            case SHUTOFF -> DomainState.SHUTOFF;
+            case CRASHED -> DomainState.CRASHED;
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Entry points of the site resource manager: configuration, in-process server and the command-line main class. */
+package io.isthmus.rms;

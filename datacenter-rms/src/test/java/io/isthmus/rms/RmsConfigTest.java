@@ -1,0 +1,109 @@
+package io.isthmus.rms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RmsConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheSiteItsHostsAndDefaults() {
+        Properties p = TestSite.properties(dir);
+        p.remove("site.imageDir");
+        p.setProperty("host.a2.uri", "qemu+ssh://a2/system");
+        RmsConfig config = RmsConfig.fromProperties(p);
+
+        assertEquals("site-a", config.siteId().value());
+        assertEquals(2, config.hosts().size());
+        assertEquals(65536, config.hosts().get(0).memoryMib());
+        assertTrue(config.hosts().get(0).nestedVirtualization());
+        assertEquals(Optional.empty(), config.hosts().get(0).libvirtUri());
+        assertEquals(Optional.of("qemu+ssh://a2/system"), config.hosts().get(1).libvirtUri());
+        assertEquals(RmsConfig.DEFAULT_IMAGE_DIR, config.imageDir());
+        assertEquals("gw-a", config.site().gatewayId());
+    }
+
+    @Test
+    void loadsTheShippedExampleFile() {
+        RmsConfig config = RmsConfig.load(Path.of("src/main/config/site-a.properties"));
+        assertEquals("http://127.0.0.1:8101/rms/SiteRmsService", config.listen().toString());
+        assertEquals(2, config.hosts().size());
+    }
+
+    @Test
+    void aMissingKeyIsNamed() {
+        Properties p = TestSite.properties(dir);
+        p.remove("host.a2.memoryMib");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(p));
+        assertEquals("host.a2.memoryMib", e.key());
+        assertTrue(e.getMessage().contains("missing configuration key host.a2.memoryMib"), e.getMessage());
+    }
+
+    @Test
+    void aBadSiteIdIsRefusedWithTheRule() {
+        Properties p = TestSite.properties(dir);
+        p.setProperty("site.id", "Site_A");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(p));
+        assertEquals("site.id", e.key());
+        assertTrue(e.getMessage().contains("lowercase letter"), e.getMessage());
+    }
+
+    @Test
+    void numbersMustBePositiveWholeNumbers() {
+        Properties p = TestSite.properties(dir);
+        p.setProperty("host.a1.cores", "sixteen");
+        assertEquals("host.a1.cores", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+        p.setProperty("host.a1.cores", "0");
+        assertEquals("host.a1.cores", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+    }
+
+    @Test
+    void nestedMustBeTrueOrFalse() {
+        Properties p = TestSite.properties(dir);
+        p.setProperty("host.a1.nested", "yes");
+        assertEquals("host.a1.nested", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+    }
+
+    @Test
+    void listenNeedsHttpPortAndPath() {
+        Properties p = TestSite.properties(dir);
+        p.setProperty("site.listen", "ftp://127.0.0.1:8101/rms");
+        assertEquals("site.listen", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+        p.setProperty("site.listen", "http://127.0.0.1/");
+        assertEquals("site.listen", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+    }
+
+    @Test
+    void invalidOrDuplicateHostNamesAreRefused() {
+        Properties p = TestSite.properties(dir);
+        p.setProperty("site.hosts", "a1,a1");
+        assertTrue(assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(p))
+                .getMessage().contains("twice"));
+        p.setProperty("site.hosts", "a1,../etc");
+        assertEquals("site.hosts", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+    }
+
+    @Test
+    void anUnreadableFileNamesThePath() {
+        Path missing = dir.resolve("nope.properties");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RmsConfig.load(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertTrue(Files.notExists(missing));
+    }
+}

@@ -1,0 +1,208 @@
+package io.isthmus.rms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.schema.site.v1.Capacity;
+import io.isthmus.schema.site.v1.DomainState;
+import io.isthmus.schema.site.v1.HostCapacity;
+import io.isthmus.schema.site.v1.Prepare;
+import io.isthmus.schema.site.v1.SiteBookingState;
+import io.isthmus.schema.site.v1.SiteNic;
+import io.isthmus.schema.site.v1.SiteNode;
+import io.isthmus.schema.site.v1.SiteNodeStatus;
+import io.isthmus.schema.site.v1.SiteReservationStatus;
+import io.isthmus.schema.site.v1.Status;
+import io.isthmus.schema.v1.FaultCode;
+import io.isthmus.schema.v1.IsthmusHeader;
+import io.isthmus.schema.v1.ReservationTx;
+import io.isthmus.schema.v1.TimeWindow;
+import io.isthmus.wsdl.site.ServiceFault;
+import io.isthmus.wsdl.site.SiteRmsService;
+import io.isthmus.wsdl.site.SiteRmsServicePort;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.GregorianCalendar;
+import java.util.Properties;
+import java.util.UUID;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The published SiteRmsService driven with the generated JAX-WS client, as the broker does. */
+class SiteRmsSoapTest {
+
+    @TempDir
+    Path dataDir;
+    private RmsServer server;
+    private SiteRmsServicePort port;
+    private final Instant now = Instant.now();
+
+    @BeforeEach
+    void start() {
+        Properties properties = TestSite.properties(dataDir);
+        properties.setProperty("site.reaperIntervalMillis", "200");
+        server = RmsServer.start(RmsConfig.fromProperties(properties));
+        port = new SiteRmsService().getSiteRmsServicePort();
+        ((BindingProvider) port).getRequestContext()
+                .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, server.endpoint().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static IsthmusHeader header() {
+        IsthmusHeader header = new IsthmusHeader();
+        header.setCorrelationId(UUID.randomUUID().toString());
+        header.setRequesterId("broker-test");
+        return header;
+    }
+
+    private static XMLGregorianCalendar xml(Instant instant) {
+        try {
+            return DatatypeFactory.newInstance().newXMLGregorianCalendar(
+                    GregorianCalendar.from(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        } catch (javax.xml.datatype.DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Prepare prepare(String reservation, String tx, Duration hold, int memoryMib, String mac) {
+        Prepare prepare = new Prepare();
+        prepare.setReservationId(reservation);
+        prepare.setTransactionId(tx);
+        prepare.setTenant("acme");
+        TimeWindow window = new TimeWindow();
+        window.setStart(xml(now));
+        window.setEnd(xml(now.plus(Duration.ofHours(1))));
+        prepare.setWindow(window);
+        prepare.setHoldExpires(xml(now.plus(hold)));
+        SiteNode node = new SiteNode();
+        node.setName("hv-1");
+        node.setVcpus(4);
+        node.setMemoryMib(memoryMib);
+        node.setDiskGib(40);
+        node.setImage("debian-12");
+        node.setNestedVirtualization(true);
+        SiteNic nic = new SiteNic();
+        nic.setSegment("lan");
+        nic.setVni(4242);
+        nic.setMac(mac);
+        node.getNic().add(nic);
+        prepare.getNode().add(node);
+        return prepare;
+    }
+
+    private static ReservationTx tx(String reservation, String transaction) {
+        ReservationTx tx = new ReservationTx();
+        tx.setReservationId(reservation);
+        tx.setTransactionId(transaction);
+        return tx;
+    }
+
+    private SiteReservationStatus status(String reservation) throws ServiceFault {
+        Status request = new Status();
+        request.setReservationId(reservation);
+        return port.status(request, header()).getReservation().get(0);
+    }
+
+    @Test
+    void wsdlIsServed() throws IOException {
+        try (InputStream in = new java.net.URL(server.endpoint() + "?wsdl").openStream()) {
+            String wsdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(wsdl.contains("SiteRmsServicePort"), wsdl);
+        }
+    }
+
+    @Test
+    void prepareCommitProvisionStatusTerminateRoundTrip() throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        String transaction = UUID.randomUUID().toString();
+
+        assertEquals(SiteBookingState.HELD, port.prepare(prepare(reservation, transaction, Duration.ofMinutes(2),
+                16384, "52:54:00:12:34:56"), header()).getStatus().getState());
+        HostCapacity a1 = port.capacity(new Capacity(), header()).getSiteCapacity().getHost().get(0);
+        assertEquals(65536 - 16384, a1.getFreeMemoryMib());
+        assertEquals(SiteBookingState.COMMITTED, port.commit(tx(reservation, transaction), header()).getStatus().getState());
+        SiteReservationStatus provisioned = port.provision(tx(reservation, transaction), header()).getStatus();
+
+        assertEquals(SiteBookingState.PROVISIONED, provisioned.getState());
+        SiteNodeStatus node = status(reservation).getNode().get(0);
+        assertEquals("a1", node.getHost());
+        assertEquals("isthmus-" + reservation.substring(0, 8) + "-hv-1", node.getDomainName());
+        assertEquals(DomainState.RUNNING, node.getDomainState());
+        assertEquals("52:54:00:12:34:56", node.getMac().get(0));
+        assertEquals("host-passthrough", node.getCpuMode());
+        assertEquals(Boolean.TRUE, node.isNestedVirtualization());
+
+        assertEquals(SiteBookingState.TERMINATED, port.terminate(tx(reservation, transaction), header())
+                .getStatus().getState());
+        assertEquals(SiteBookingState.NONE, status(reservation).getState());
+        assertEquals(65536, port.capacity(new Capacity(), header()).getSiteCapacity().getHost().get(0)
+                .getFreeMemoryMib());
+    }
+
+    @Test
+    void beyondCapacityIsATypedCapacityFault() {
+        String reservation = UUID.randomUUID().toString();
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.prepare(prepare(reservation,
+                UUID.randomUUID().toString(), Duration.ofMinutes(2), 262144, "52:54:00:12:34:57"), header()));
+        assertEquals(FaultCode.CAPACITY, fault.getFaultInfo().getCode());
+        assertEquals(reservation, fault.getFaultInfo().getReservationId());
+        assertTrue(fault.getFaultInfo().getMessage().startsWith("node hv-1 needs 256 GiB memory"),
+                fault.getFaultInfo().getMessage());
+    }
+
+    @Test
+    void aSchemaInvalidRequestIsRefusedAtTheEdgeAndHoldsNothing() throws ServiceFault {
+        Prepare invalid = prepare("not-a-uuid", UUID.randomUUID().toString(), Duration.ofMinutes(2), 4096,
+                "52:54:00:12:34:59");
+        invalid.getNode().get(0).setName("Bad Name");
+        SOAPFaultException fault = assertThrows(SOAPFaultException.class, () -> port.prepare(invalid, header()));
+        assertTrue(fault.getMessage().contains("not-a-uuid") || fault.getMessage().contains("Bad Name"),
+                fault.getMessage());
+        assertTrue(port.status(new Status(), header()).getReservation().isEmpty());
+    }
+
+    @Test
+    void aCallWithoutHeaderIsATypedValidationFault() {
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.status(new Status(), null));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+    }
+
+    @Test
+    void commitOfAnUnknownReservationIsATypedNotFoundFault() {
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.commit(
+                tx(UUID.randomUUID().toString(), UUID.randomUUID().toString()), header()));
+        assertEquals(FaultCode.NOT_FOUND, fault.getFaultInfo().getCode());
+    }
+
+    @Test
+    void theReaperReleasesAnUncommittedHold() throws ServiceFault, InterruptedException {
+        String reservation = UUID.randomUUID().toString();
+        port.prepare(prepare(reservation, UUID.randomUUID().toString(), Duration.ofSeconds(1), 4096,
+                "52:54:00:12:34:58"), header());
+        assertEquals(SiteBookingState.HELD, status(reservation).getState());
+
+        SiteBookingState state = SiteBookingState.HELD;
+        for (int i = 0; i < 100 && state != SiteBookingState.NONE; i++) {
+            Thread.sleep(100);
+            state = status(reservation).getState();
+        }
+        assertEquals(SiteBookingState.NONE, state, "the hold is gone after it expired");
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Starts the Isthmus emulated federation on this machine: broker (Payara Micro), sites site-a and site-b,
+# gateways gw-req, gw-a, gw-b, and (as root) the emulated underlay in network namespaces.
+# Usage: examples/federation.sh [--rebuild] [--run-dir DIR] [--ports-base N] [--hold-seconds N]
+# Ctrl-C stops everything and removes the namespaces.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+version=0.1.0-SNAPSHOT
+
+rebuild=0
+args=()
+for arg in "$@"; do
+  if [[ $arg == --rebuild ]]; then rebuild=1; else args+=("$arg"); fi
+done
+
+have_libvirt() {
+  local dir
+  for dir in /usr/lib/x86_64-linux-gnu /lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib; do
+    [[ -e $dir/libvirt.so.0 ]] && return 0
+  done
+  return 1
+}
+
+packages=()
+have_libvirt || packages+=(libvirt0)
+command -v ip >/dev/null 2>&1 || [[ -x /usr/sbin/ip || -x /sbin/ip ]] || packages+=(iproute2)
+command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || packages+=(maven)
+if ((${#packages[@]} > 0)); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${packages[*]} ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+  else
+    echo "Missing packages. Install them with:" >&2
+    echo "  sudo apt-get install -y ${packages[*]}" >&2
+    exit 1
+  fi
+fi
+
+artifacts=(
+  "$root/datacenter-rms/target/isthmus-datacenter-rms-$version.jar"
+  "$root/gateway-node/target/isthmus-gateway-node-$version.jar"
+  "$root/broker-ear/broker-web/target/isthmus.war"
+  "$root/examples/target/payara-micro.jar"
+  "$root/examples/target/isthmus-examples-$version.jar"
+)
+built=1
+for artifact in "${artifacts[@]}"; do
+  [[ -f $artifact ]] || built=0
+done
+if ((rebuild == 1 || built == 0)); then
+  echo "Building Isthmus (mvn -B -q -DskipTests install) ..."
+  (cd "$root" && mvn -B -q -DskipTests install)
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "Not root: data plane not emulated: gateways will refuse to stitch (needs root)."
+fi
+exec java -jar "$root/examples/target/isthmus-examples-$version.jar" --home "$root" "${args[@]}"

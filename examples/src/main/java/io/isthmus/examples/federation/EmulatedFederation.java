@@ -1,0 +1,133 @@
+package io.isthmus.examples.federation;
+
+import io.isthmus.examples.federation.process.ChildProcess;
+import io.isthmus.examples.federation.process.LaunchSpec;
+import io.isthmus.examples.federation.process.ReadinessProbe;
+import io.isthmus.examples.federation.topology.CommandRunner;
+import io.isthmus.examples.federation.topology.NetnsTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A running emulated federation on this machine: the emulated underlay (when root), three gateways,
+ * two site RMSs and the broker on Payara Micro, each a child process. {@link #close()} stops them all
+ * and removes the namespaces.
+ */
+public final class EmulatedFederation implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EmulatedFederation.class.getName());
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Optional<NetnsTopology> topology;
+    private FederationEndpoints endpoints;
+
+    private EmulatedFederation(Optional<NetnsTopology> topology) {
+        this.topology = topology;
+    }
+
+    /** Checks prerequisites, builds the underlay, starts every part and waits until each answers ?wsdl. */
+    public static EmulatedFederation start(FederationOptions options) {
+        return start(options, federation -> { });
+    }
+
+    /** As {@link #start(FederationOptions)}, handing the federation to {@code created} before any child starts. */
+    static EmulatedFederation start(FederationOptions options, Consumer<EmulatedFederation> created) {
+        long started = System.nanoTime();
+        FederationPlan plan = new FederationPlan(options);
+        boolean root = Prerequisites.check(plan.tcpPorts());
+        options.artifacts().verify();
+        if (!root) {
+            System.out.println("WARNING: data plane not emulated: gateways will refuse to stitch (needs root)");
+        }
+        EmulatedFederation federation = new EmulatedFederation(
+                root ? Optional.of(new NetnsTopology(new CommandRunner())) : Optional.empty());
+        created.accept(federation);
+        try {
+            federation.topology.ifPresent(NetnsTopology::create);
+            cleanRunDirectory(plan);
+            boolean vlanTrunk = federation.topology.map(NetnsTopology::trunkCarriesVlans).orElse(false);
+            if (federation.topology.isPresent() && !vlanTrunk) {
+                System.out.println("NOTE: this kernel has no 802.1Q VLAN support: the requester gateway delivers each"
+                        + " segment untagged on its bridge isbr<vni> instead of a VLAN of trunk0");
+            }
+            plan.writeConfigs(vlanTrunk);
+            List<ChildProcess> services = plan.services().stream().map(spec -> federation.launch(spec, plan)).toList();
+            services.forEach(ReadinessProbe::awaitReady);
+            ReadinessProbe.awaitReady(federation.launch(plan.broker(), plan));
+            federation.endpoints = plan.endpoints(root, Duration.ofNanos(System.nanoTime() - started));
+            LOG.log(System.Logger.Level.INFO, "Emulated federation ready in {0} ms",
+                    federation.endpoints.startup().toMillis());
+            return federation;
+        } catch (RuntimeException e) {
+            federation.close();
+            throw e;
+        }
+    }
+
+    public FederationEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The running children, in start order. */
+    public List<ChildProcess> children() {
+        synchronized (children) {
+            return List.copyOf(children);
+        }
+    }
+
+    /** The first child that has exited on its own, if any. */
+    public Optional<ChildProcess> firstExited() {
+        return children().stream().filter(child -> !child.isAlive()).findFirst();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<ChildProcess> running = new ArrayList<>(children());
+        Collections.reverse(running);
+        running.forEach(ChildProcess::signalStop);
+        running.forEach(child -> child.awaitStopped(STOP_GRACE));
+        topology.ifPresent(NetnsTopology::close);
+        LOG.log(System.Logger.Level.INFO, "Emulated federation stopped");
+    }
+
+    private ChildProcess launch(LaunchSpec spec, FederationPlan plan) {
+        ChildProcess child = ChildProcess.start(spec, plan.logDirectory());
+        children.add(child);
+        return child;
+    }
+
+    private static void cleanRunDirectory(FederationPlan plan) {
+        for (Path dir : plan.stateDirectories()) {
+            if (Files.exists(dir)) {
+                LOG.log(System.Logger.Level.INFO, "Removing {0} from an earlier run", dir);
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + dir + " of an earlier run; remove it by hand", e);
+        }
+    }
+}

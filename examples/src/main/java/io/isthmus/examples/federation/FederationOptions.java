@@ -1,0 +1,56 @@
+package io.isthmus.examples.federation;
+
+import io.isthmus.examples.federation.config.Artifacts;
+import io.isthmus.examples.federation.config.ServicePorts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * How to start the federation: run directory (configs, data, logs), ports, the broker's hold time and
+ * sweep interval, the artifacts to run, and how long the broker may take to become ready.
+ */
+public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds, OptionalInt sweepSeconds,
+                                Artifacts artifacts, Duration brokerReadyTimeout) {
+
+    public static final Path DEFAULT_RUN_DIR = Path.of("/tmp/isthmus-federation");
+    public static final int DEFAULT_HOLD_SECONDS = 120;
+
+    public FederationOptions {
+        if (holdSeconds < 1) {
+            throw new IllegalArgumentException("hold time must be at least 1 s, was " + holdSeconds);
+        }
+        if (sweepSeconds.isPresent() && sweepSeconds.getAsInt() < 1) {
+            throw new IllegalArgumentException("sweep interval must be at least 1 s");
+        }
+        runDir = runDir.toAbsolutePath().normalize();
+    }
+
+    /** Defaults for the repository at {@code home}: /tmp/isthmus-federation, ports from 8000, 120 s hold. */
+    public static FederationOptions defaults(Path home) {
+        return new FederationOptions(DEFAULT_RUN_DIR, new ServicePorts(ServicePorts.DEFAULT_BASE),
+                DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240));
+    }
+
+    public FederationOptions withRunDir(Path dir) {
+        return new FederationOptions(dir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout);
+    }
+
+    public FederationOptions withPortsBase(int base) {
+        return new FederationOptions(runDir, new ServicePorts(base), holdSeconds, sweepSeconds, artifacts,
+                brokerReadyTimeout);
+    }
+
+    public FederationOptions withHoldSeconds(int seconds) {
+        return new FederationOptions(runDir, ports, seconds, sweepSeconds, artifacts, brokerReadyTimeout);
+    }
+
+    public FederationOptions withSweepSeconds(int seconds) {
+        return new FederationOptions(runDir, ports, holdSeconds, OptionalInt.of(seconds), artifacts,
+                brokerReadyTimeout);
+    }
+
+    public FederationOptions withArtifacts(Artifacts replacement) {
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, replacement, brokerReadyTimeout);
+    }
+}

@@ -1,0 +1,128 @@
+package io.isthmus.examples.federation;
+
+import io.isthmus.examples.federation.config.GatewayConfig;
+import io.isthmus.examples.federation.config.HostSpec;
+import io.isthmus.examples.federation.config.JavaCommands;
+import io.isthmus.examples.federation.config.PropertiesFile;
+import io.isthmus.examples.federation.config.ServicePorts;
+import io.isthmus.examples.federation.config.SiteConfig;
+import io.isthmus.examples.federation.process.LaunchSpec;
+import io.isthmus.examples.federation.topology.EmulatedUnderlay;
+import io.isthmus.examples.federation.topology.GatewaySlot;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The federation's parts laid out in the run directory: three gateways (gw-req, gw-a, gw-b), two sites
+ * (site-a with hosts a1, a2 behind gw-a; site-b with b1, b2 behind gw-b) and the broker, with their
+ * config files written by {@link #writeConfigs(boolean)} and their command lines.
+ */
+public final class FederationPlan {
+
+    static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final int HOST_CORES = 16;
+    private static final int HOST_MEMORY_MIB = 16384;
+    private static final int HOST_DISK_GIB = 200;
+
+    private final FederationOptions options;
+    private final ServicePorts ports;
+    private final List<GatewayConfig> gateways = new ArrayList<>();
+    private final List<SiteConfig> sites = new ArrayList<>();
+
+    public FederationPlan(FederationOptions options) {
+        this.options = options;
+        this.ports = options.ports();
+        List<GatewaySlot> slots = EmulatedUnderlay.gateways();
+        for (int i = 0; i < slots.size(); i++) {
+            GatewaySlot slot = slots.get(i);
+            gateways.add(new GatewayConfig(slot, ports.gatewaySoap(i + 1), dataDir(slot.gatewayId())));
+        }
+        sites.add(site(1, "site-a", EmulatedUnderlay.SITE_A, "a1", "a2"));
+        sites.add(site(2, "site-b", EmulatedUnderlay.SITE_B, "b1", "b2"));
+    }
+
+    /** Every TCP port the federation listens on. */
+    public List<Integer> tcpPorts() {
+        List<Integer> all = new ArrayList<>(List.of(ports.broker(), ports.site(1), ports.site(2)));
+        for (int i = 1; i <= gateways.size(); i++) {
+            all.add(ports.gateway(i));
+        }
+        return all;
+    }
+
+    /** Writes each gateway's and site's properties file under {@code <runDir>/config}. */
+    public void writeConfigs(boolean vlanTrunk) {
+        gateways.forEach(g -> PropertiesFile.write(configFile(g.gatewayId()), g.properties(vlanTrunk),
+                "Isthmus gateway " + g.gatewayId() + " of the emulated federation"));
+        sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()), s.properties(),
+                "Isthmus RMS " + s.siteId() + " of the emulated federation"));
+    }
+
+    /** Gateways first, then the sites that name them. */
+    public List<LaunchSpec> services() {
+        List<LaunchSpec> specs = new ArrayList<>();
+        gateways.forEach(g -> specs.add(serviceSpec(g.gatewayId(), options.artifacts().gatewayJar(), g.listen())));
+        sites.forEach(s -> specs.add(serviceSpec(s.siteId(), options.artifacts().rmsJar(), s.listen())));
+        return specs;
+    }
+
+    public LaunchSpec broker() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("isthmus.sites", sites.stream().map(s -> s.siteId() + "=" + s.listen())
+                .collect(Collectors.joining(",")));
+        settings.put("isthmus.db.url", "jdbc:h2:file:" + options.runDir().resolve("broker/isthmus"));
+        settings.put("isthmus.hold.seconds", Integer.toString(options.holdSeconds()));
+        options.sweepSeconds().ifPresent(s -> settings.put("isthmus.sweep.seconds", Integer.toString(s)));
+        List<String> command = JavaCommands.broker(options.artifacts(), ports.broker(),
+                options.runDir().resolve("payara"), settings);
+        return new LaunchSpec("broker", command, options.runDir(), ServicePorts.wsdlOf(ports.brokerSoap()),
+                options.brokerReadyTimeout());
+    }
+
+    public FederationEndpoints endpoints(boolean dataPlaneEmulated, Duration startup) {
+        Map<String, URI> siteUrls = new LinkedHashMap<>();
+        sites.forEach(s -> siteUrls.put(s.siteId(), s.listen()));
+        Map<String, URI> gatewayUrls = new LinkedHashMap<>();
+        gateways.forEach(g -> gatewayUrls.put(g.gatewayId(), g.listen()));
+        return new FederationEndpoints(ports.brokerSoap(), ports.brokerRest(), siteUrls, gatewayUrls,
+                dataPlaneEmulated, startup);
+    }
+
+    /** Directories of the run directory this plan owns (wiped at start so every run begins empty). */
+    public List<Path> stateDirectories() {
+        return List.of("broker", "payara", "config", "logs", "data").stream()
+                .map(options.runDir()::resolve).toList();
+    }
+
+    public Path logDirectory() {
+        return options.runDir().resolve("logs");
+    }
+
+    private SiteConfig site(int n, String siteId, GatewaySlot gateway, String... hostNames) {
+        List<HostSpec> hosts = new ArrayList<>();
+        for (String host : hostNames) {
+            hosts.add(new HostSpec(host, HOST_CORES, HOST_MEMORY_MIB, HOST_DISK_GIB, true));
+        }
+        URI gatewayUrl = ports.gatewaySoap(EmulatedUnderlay.gateways().indexOf(gateway) + 1);
+        return new SiteConfig(siteId, ports.siteSoap(n), dataDir(siteId), gateway.gatewayId(), gatewayUrl, hosts);
+    }
+
+    private LaunchSpec serviceSpec(String name, Path jar, URI listen) {
+        return new LaunchSpec(name, JavaCommands.service(jar, configFile(name)), options.runDir(),
+                ServicePorts.wsdlOf(listen), SERVICE_READY_TIMEOUT);
+    }
+
+    private Path dataDir(String name) {
+        return options.runDir().resolve("data").resolve(name);
+    }
+
+    private Path configFile(String name) {
+        return options.runDir().resolve("config").resolve(name + ".properties");
+    }
+}

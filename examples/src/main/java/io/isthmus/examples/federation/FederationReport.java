@@ -1,0 +1,39 @@
+package io.isthmus.examples.federation;
+
+import io.isthmus.examples.federation.process.ChildProcess;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Map;
+
+/** Prints where the running federation answers, how long it took to start and each process's memory. */
+public final class FederationReport {
+
+    private FederationReport() {
+    }
+
+    public static void print(EmulatedFederation federation, PrintStream out) {
+        FederationEndpoints endpoints = federation.endpoints();
+        out.println();
+        out.println("Isthmus emulated federation ready in " + endpoints.startup().toMillis() + " ms");
+        out.println("  broker SOAP  " + endpoints.brokerSoap() + "   (WSDL: " + endpoints.brokerSoap() + "?wsdl)");
+        out.println("  broker REST  " + endpoints.brokerRest());
+        for (Map.Entry<String, URI> site : endpoints.sites().entrySet()) {
+            out.printf("  site    %-7s %s%n", site.getKey(), site.getValue());
+        }
+        for (Map.Entry<String, URI> gateway : endpoints.gateways().entrySet()) {
+            out.printf("  gateway %-7s %s%n", gateway.getKey(), gateway.getValue());
+        }
+        out.println("  data plane   " + (endpoints.dataPlaneEmulated()
+                ? "emulated in network namespaces isth-wan, isth-gw-req, isth-gw-a, isth-gw-b, isth-req-lan"
+                : "not emulated (not root): gateways will refuse to stitch"));
+        out.println("Processes (resident memory):");
+        long total = 0;
+        for (ChildProcess child : federation.children()) {
+            long kib = child.residentKib().orElse(0L);
+            total += kib;
+            out.printf("  %-8s pid %-7d %6d MiB   log %s%n", child.name(), child.pid(), kib / 1024, child.logFile());
+        }
+        out.printf("  total                %6d MiB%n", total / 1024);
+        out.println("Stop with Ctrl-C.");
+    }
+}

@@ -1,0 +1,53 @@
+package io.isthmus.examples.federation.config;
+
+import java.net.URI;
+
+/**
+ * The federation's TCP ports, all on 127.0.0.1, derived from one base (default 8000): broker base+80,
+ * site RMS base+101, base+102, gateways base+201 (requester), base+202, base+203.
+ */
+public record ServicePorts(int base) {
+
+    public static final int DEFAULT_BASE = 8000;
+
+    public ServicePorts {
+        if (base < 1024 || base > 65000) {
+            throw new IllegalArgumentException("ports base " + base + " must be between 1024 and 65000");
+        }
+    }
+
+    public int broker() {
+        return base + 80;
+    }
+
+    /** Port of the n-th site RMS, n from 1. */
+    public int site(int n) {
+        return base + 100 + n;
+    }
+
+    /** Port of the n-th gateway, n from 1 (1 is the requester's). */
+    public int gateway(int n) {
+        return base + 200 + n;
+    }
+
+    public URI brokerSoap() {
+        return URI.create("http://127.0.0.1:" + broker() + "/isthmus/BrokerService");
+    }
+
+    public URI brokerRest() {
+        return URI.create("http://127.0.0.1:" + broker() + "/isthmus/api/v1");
+    }
+
+    public URI siteSoap(int n) {
+        return URI.create("http://127.0.0.1:" + site(n) + "/rms/SiteRmsService");
+    }
+
+    public URI gatewaySoap(int n) {
+        return URI.create("http://127.0.0.1:" + gateway(n) + "/gateway/GatewayService");
+    }
+
+    /** The {@code ?wsdl} address of a SOAP endpoint. */
+    public static URI wsdlOf(URI soapEndpoint) {
+        return URI.create(soapEndpoint + "?wsdl");
+    }
+}

@@ -1,0 +1,264 @@
+package io.isthmus.examples.federation;
+
+import static io.isthmus.examples.federation.FederationProbes.gatewayReservations;
+import static io.isthmus.examples.federation.FederationProbes.gatewayStitches;
+import static io.isthmus.examples.federation.FederationProbes.siteFreeCapacity;
+import static io.isthmus.examples.federation.FederationProbes.siteHosts;
+import static io.isthmus.examples.federation.FederationProbes.siteReservations;
+import static io.isthmus.examples.federation.FederationProbes.siteStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.isthmus.examples.client.IsthmusClient;
+import io.isthmus.examples.client.ViDocument;
+import io.isthmus.examples.federation.config.Artifacts;
+import io.isthmus.examples.federation.topology.GatewaySlot;
+import io.isthmus.examples.federation.topology.EmulatedUnderlay;
+import io.isthmus.schema.gateway.v1.StitchState;
+import io.isthmus.schema.gateway.v1.StitchStatus;
+import io.isthmus.schema.site.v1.DomainState;
+import io.isthmus.schema.site.v1.HostCapacity;
+import io.isthmus.schema.site.v1.SiteNodeStatus;
+import io.isthmus.schema.site.v1.SiteReservationStatus;
+import io.isthmus.schema.v1.FaultCode;
+import io.isthmus.schema.v1.LifecycleState;
+import io.isthmus.schema.v1.NicPlacement;
+import io.isthmus.schema.v1.NodePlacement;
+import io.isthmus.schema.v1.ProvisionState;
+import io.isthmus.schema.v1.ReservationState;
+import io.isthmus.schema.v1.ReservationSummary;
+import io.isthmus.schema.v1.SegmentAllocation;
+import io.isthmus.schema.v1.VirtualInfrastructure;
+import io.isthmus.wsdl.broker.ServiceFault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Starts the emulated federation once and drives it only through SOAP: the broker for actions, the
+ * sites' and gateways' status for what really happened. Stitch checks need root (CI runs as root).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationSystemIT {
+
+    private static final int HOLD_SECONDS = 10;
+    private static final List<String> SITES = List.of("site-a", "site-b");
+    private static final List<String> GATEWAYS = List.of("gw-req", "gw-a", "gw-b");
+
+    private static EmulatedFederation federation;
+    private static FederationEndpoints endpoints;
+    private static IsthmusClient broker;
+
+    @BeforeAll
+    static void startFederation() {
+        Path home = Path.of(System.getProperty("isthmus.home", "..")).toAbsolutePath().normalize();
+        Artifacts artifacts = Artifacts.inRepository(home);
+        String payara = System.getProperty("isthmus.payara");
+        if (payara != null) {
+            artifacts = artifacts.withPayaraMicro(Path.of(payara));
+        }
+        FederationOptions options = FederationOptions.defaults(home).withArtifacts(artifacts)
+                .withRunDir(Path.of(System.getProperty("isthmus.it.runDir", "target/federation-it")))
+                .withPortsBase(18000).withHoldSeconds(HOLD_SECONDS).withSweepSeconds(1);
+        federation = EmulatedFederation.start(options);
+        endpoints = federation.endpoints();
+        FederationReport.print(federation, System.out);
+        broker = new IsthmusClient(endpoints.brokerSoap(), "admin@requester-dc");
+    }
+
+    @AfterAll
+    static void stopFederation() {
+        if (federation != null) {
+            federation.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aReservationBeyondCapacityIsRefusedWithNothingHeldAnywhere() throws Exception {
+        Map<String, List<String>> freeBefore = freeCapacity();
+        Map<String, Set<String>> heldBefore = reservationsEverywhere();
+        VirtualInfrastructure vi = smallVi();
+        vi.getNode().get(0).setMemoryMib(200_000);
+
+        ServiceFault refused = assertThrows(ServiceFault.class, () -> broker.reserve(vi));
+
+        assertEquals(FaultCode.CAPACITY, refused.getFaultInfo().getCode(), refused.getFaultInfo().getMessage());
+        assertEquals(heldBefore, reservationsEverywhere());
+        assertEquals(freeBefore, freeCapacity());
+    }
+
+    @Test
+    @Order(2)
+    void aTwoSiteViRunsNestedCapableDomainsWithTheBrokersMacsAtBothSites() throws Exception {
+        ReservationSummary summary = reserveCommitProvision(twoSiteVi());
+        try {
+            assertEquals(Set.copyOf(SITES), summary.getPlacement().stream().map(NodePlacement::getSite)
+                    .collect(Collectors.toSet()), "four 12 GiB nodes cannot fit in one site of two 16 GiB hosts");
+            for (String site : SITES) {
+                assertDomainsMatchPlacement(site, summary);
+            }
+            assumeTrue(endpoints.dataPlaneEmulated(), "stitches need root to be realised");
+            assertTrue(summary.isDataPlaneActive());
+            Set<Integer> vnis = summary.getSegment().stream().map(SegmentAllocation::getVni).collect(Collectors.toSet());
+            for (String gateway : GATEWAYS) {
+                List<StitchStatus> stitches = gatewayStitches(endpoints.gateway(gateway), summary.getReservationId());
+                assertEquals(vnis, stitches.stream().map(s -> s.getSpec().getVni()).collect(Collectors.toSet()),
+                        gateway + " stitches every segment");
+                stitches.forEach(s -> assertEquals(StitchState.STITCHED, s.getState(), gateway + " " + s.getSpec().getSegment()));
+            }
+        } finally {
+            broker.terminate(summary.getReservationId());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void releaseThenTerminateLeavesNoDomainHoldOrStitch() throws Exception {
+        ReservationSummary provisioned = reserveCommitProvision(twoSiteVi());
+        String id = provisioned.getReservationId();
+
+        ReservationSummary released = broker.release(id);
+        ReservationSummary terminated = broker.terminate(id);
+
+        assertEquals(ProvisionState.RELEASED, released.getProvisionState());
+        assertEquals(LifecycleState.TERMINATED, terminated.getLifecycleState());
+        for (String site : SITES) {
+            assertFalse(siteReservations(endpoints.site(site)).contains(id), site + " still holds " + id);
+            for (HostCapacity host : siteHosts(endpoints.site(site))) {
+                assertEquals(host.getMemoryMib(), host.getFreeMemoryMib(), site + "/" + host.getHost() + " memory freed");
+                assertEquals(host.getCores(), host.getFreeCores(), site + "/" + host.getHost() + " cores freed");
+            }
+        }
+        for (String gateway : GATEWAYS) {
+            assertFalse(gatewayReservations(endpoints.gateway(gateway)).contains(id), gateway + " still has " + id);
+        }
+        assumeTrue(endpoints.dataPlaneEmulated(), "tunnel interfaces exist only with root");
+        for (GatewaySlot slot : EmulatedUnderlay.gateways()) {
+            assertEquals(List.of(), FederationProbes.stitchInterfaces(slot.namespace().value()),
+                    "stitch interfaces left in " + slot.namespace());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aHeldReservationNotCommittedTimesOutAndFreesEverything() throws Exception {
+        ReservationSummary held = broker.reserve(smallVi());
+        String id = held.getReservationId();
+        assertEquals(ReservationState.RESERVE_HELD, held.getReservationState());
+
+        ReservationSummary after = awaitReservationState(id, ReservationState.RESERVE_TIMEOUT,
+                Duration.ofSeconds(HOLD_SECONDS + 45));
+
+        assertEquals(ReservationState.RESERVE_TIMEOUT, after.getReservationState());
+        assertTrue(awaitNowhere(id, Duration.ofSeconds(20)), "a hold of " + id + " outlived its timeout: "
+                + reservationsEverywhere());
+    }
+
+    private static ReservationSummary reserveCommitProvision(VirtualInfrastructure vi) throws Exception {
+        ReservationSummary held = broker.reserve(vi);
+        assertEquals(ReservationState.RESERVE_HELD, held.getReservationState(), held.getLastError());
+        ReservationSummary committed = broker.reserveCommit(held.getReservationId());
+        assertTrue(committed.isCommitted());
+        assertEquals(ReservationState.RESERVE_START, committed.getReservationState());
+        ReservationSummary provisioned = broker.provision(held.getReservationId());
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (provisioned.getProvisionState() == ProvisionState.PROVISIONING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            provisioned = broker.query(held.getReservationId()).orElseThrow();
+        }
+        assertEquals(ProvisionState.PROVISIONED, provisioned.getProvisionState(), provisioned.getLastError());
+        return provisioned;
+    }
+
+    private static void assertDomainsMatchPlacement(String site, ReservationSummary summary) throws Exception {
+        Map<String, Set<String>> expectedMacs = summary.getPlacement().stream()
+                .filter(p -> p.getSite().equals(site))
+                .collect(Collectors.toMap(NodePlacement::getNode,
+                        p -> p.getNic().stream().map(NicPlacement::getMac).collect(Collectors.toSet())));
+        List<SiteReservationStatus> status = siteStatus(endpoints.site(site), summary.getReservationId());
+        assertEquals(1, status.size(), site + " knows the reservation once");
+        Map<String, Set<String>> actualMacs = new HashMap<>();
+        for (SiteNodeStatus node : status.get(0).getNode()) {
+            assertEquals(DomainState.RUNNING, node.getDomainState(), site + " " + node.getNode());
+            assertEquals("host-passthrough", node.getCpuMode(), site + " " + node.getNode());
+            assertEquals(Boolean.TRUE, node.isNestedVirtualization(), site + " " + node.getNode() + " exposes vmx");
+            actualMacs.put(node.getNode(), Set.copyOf(node.getMac()));
+        }
+        assertEquals(expectedMacs, actualMacs, site + " runs the broker's nodes with the broker's MACs");
+    }
+
+    private static ReservationSummary awaitReservationState(String id, ReservationState wanted, Duration limit)
+            throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        ReservationSummary current = broker.query(id).orElseThrow();
+        while (current.getReservationState() != wanted && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            current = broker.query(id).orElseThrow();
+        }
+        return current;
+    }
+
+    private static boolean awaitNowhere(String id, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (reservationsEverywhere().values().stream().anyMatch(ids -> ids.contains(id))) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
+    private static Map<String, Set<String>> reservationsEverywhere() throws Exception {
+        Map<String, Set<String>> all = new HashMap<>();
+        for (String site : SITES) {
+            all.put(site, siteReservations(endpoints.site(site)));
+        }
+        for (String gateway : GATEWAYS) {
+            all.put(gateway, gatewayReservations(endpoints.gateway(gateway)));
+        }
+        return all;
+    }
+
+    private static Map<String, List<String>> freeCapacity() throws Exception {
+        Map<String, List<String>> free = new HashMap<>();
+        for (String site : SITES) {
+            free.put(site, siteFreeCapacity(endpoints.site(site)));
+        }
+        return free;
+    }
+
+    /** The shipped example, its window moved to now and its requester gateway pointed at this federation. */
+    private static VirtualInfrastructure twoSiteVi() {
+        VirtualInfrastructure vi = ViDocument.startingNow(ViDocument.read(Path.of("two-site-vi.xml")),
+                Instant.now(), Duration.ofHours(1));
+        vi.getRequesterGateway().setEndpoint(endpoints.requesterGateway().toString());
+        return vi;
+    }
+
+    /** One 1 GiB node of the example on one segment: fits anywhere. */
+    private static VirtualInfrastructure smallVi() {
+        VirtualInfrastructure vi = twoSiteVi();
+        vi.getNode().subList(1, vi.getNode().size()).clear();
+        vi.getNode().get(0).setMemoryMib(1024);
+        vi.getNode().get(0).setVcpus(1);
+        vi.getNode().get(0).getNic().subList(1, vi.getNode().get(0).getNic().size()).clear();
+        vi.getSegment().subList(1, vi.getSegment().size()).clear();
+        return vi;
+    }
+}

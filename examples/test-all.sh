@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of Isthmus: unit, component (libvirt test driver, H2, network namespaces),
+# deployment (Arquillian on Payara Micro) and the system test of the emulated federation.
+# Installs the system packages the tests need when it can (root with apt-get); otherwise
+# stops with the exact command to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+ldconfig -p 2>/dev/null | grep -q 'libvirt\.so\.0' || need+=(libvirt0)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${need[*]} ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "missing system packages: ${need[*]}" >&2
+    echo "install them with:  sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "note: not root — tests that build network namespaces and tunnels are skipped" >&2
+fi
+exec mvn -B -ntp verify "$@"

@@ -1,0 +1,43 @@
+package io.isthmus.gateway;
+
+import io.isthmus.gateway.application.stitch.StitchService;
+import io.isthmus.gateway.domain.stitch.BookingRepository;
+import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
+import io.isthmus.gateway.infrastructure.command.CommandRunner;
+import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
+import io.isthmus.gateway.infrastructure.tunnel.GretapTunnelDriver;
+import io.isthmus.gateway.infrastructure.tunnel.IpLinks;
+import io.isthmus.gateway.infrastructure.tunnel.Iproute2Commands;
+import io.isthmus.gateway.infrastructure.tunnel.LinuxBridgeDataPlane;
+import io.isthmus.gateway.infrastructure.tunnel.OpenVpnTunnelDriver;
+import io.isthmus.gateway.infrastructure.tunnel.VxlanTunnelDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires a gateway's parts from its configuration (the one place that picks implementations). */
+record GatewayParts(StitchDataPlane dataPlane, StitchService service) {
+
+    static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock) {
+        return assemble(config, bookings, clock, new ProcessCommandRunner());
+    }
+
+    static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock,
+                                 CommandRunner runner) {
+        config.netns().ifPresent(ns -> {
+            if (!Files.exists(Path.of("/run/netns", ns.value()))) {
+                throw new GatewayConfigException("gateway.netns: network namespace " + ns + " does not exist; "
+                        + "create it (ip netns add " + ns + ") or remove gateway.netns to use the host's");
+            }
+        });
+        IpLinks links = new IpLinks(config.id(), runner, new Iproute2Commands(config.netns()));
+        StitchDataPlane dataPlane = new LinuxBridgeDataPlane(links, List.of(
+                new VxlanTunnelDriver(links, config.tunnelAddress(), config.underlayDevice()),
+                new GretapTunnelDriver(links, config.tunnelAddress(), config.underlayDevice()),
+                new OpenVpnTunnelDriver(runner, Path.of("/dev/net/tun"))), config.trunk());
+        StitchService service = new StitchService(config.id(), config.tunnelAddress(), config.trunk().isPresent(),
+                bookings, dataPlane, clock);
+        return new GatewayParts(dataPlane, service);
+    }
+}

@@ -1,0 +1,123 @@
+package io.isthmus.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.isthmus.gateway.application.stitch.Reconciler;
+import io.isthmus.gateway.application.stitch.StitchService;
+import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
+import io.isthmus.gateway.infrastructure.persistence.H2BookingRepository;
+import io.isthmus.gateway.interfaces.soap.GatewaySoapEndpoint;
+import jakarta.xml.ws.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running gateway: probes the tunnel kinds, reconciles the data plane with its bookings, publishes
+ * GatewayService on the JDK HTTP server and releases expired holds in the background. {@link #close()} stops all
+ * of it (stitched interfaces stay up: a restarted gateway keeps forwarding).
+ */
+public final class GatewayServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(GatewayServer.class.getName());
+
+    private final GatewayConfig config;
+    private final H2BookingRepository bookings;
+    private final GatewayParts parts;
+    private final HttpServer http;
+    private final ExecutorService requests;
+    private final Endpoint endpoint;
+    private final ScheduledExecutorService reaper;
+
+    private GatewayServer(GatewayConfig config, H2BookingRepository bookings, GatewayParts parts, HttpServer http,
+                          ExecutorService requests, Endpoint endpoint, ScheduledExecutorService reaper) {
+        this.config = config;
+        this.bookings = bookings;
+        this.parts = parts;
+        this.http = http;
+        this.requests = requests;
+        this.endpoint = endpoint;
+        this.reaper = reaper;
+    }
+
+    public static GatewayServer start(GatewayConfig config) {
+        H2BookingRepository bookings = openStore(config);
+        try {
+            GatewayParts parts = GatewayParts.assemble(config, bookings, Clock.systemUTC());
+            new Reconciler(config.id(), bookings, parts.dataPlane()).reconcile();
+            StitchService service = parts.service();
+            HttpServer http = HttpServer.create(new InetSocketAddress(config.listen().getHost(),
+                    config.listen().getPort()), 0);
+            ExecutorService requests = Executors.newFixedThreadPool(4, daemon("gateway-http"));
+            http.setExecutor(requests);
+            Endpoint endpoint = Endpoint.create(new GatewaySoapEndpoint(service));
+            endpoint.publish(http.createContext(config.listenPath()));
+            http.start();
+            ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(daemon("gateway-reaper"));
+            long every = config.reapInterval().toMillis();
+            reaper.scheduleWithFixedDelay(service::reapExpiredHolds, every, every, TimeUnit.MILLISECONDS);
+            return new GatewayServer(config, bookings, parts, http, requests, endpoint, reaper);
+        } catch (IOException e) {
+            bookings.close();
+            throw new UncheckedIOException("gateway " + config.id() + " cannot listen on " + config.listen() + ": "
+                    + e.getMessage() + " (is another process using the port? change gateway.listen)", e);
+        } catch (RuntimeException e) {
+            bookings.close();
+            throw e;
+        }
+    }
+
+    /** The published GatewayService address (its WSDL is at {@code endpoint() + "?wsdl"}). */
+    public URL endpoint() {
+        try {
+            return config.listen().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("listen address " + config.listen() + " is not a URL", e);
+        }
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** The tunnel kinds probed at start-up. */
+    public List<TunnelKindSupport> supportedKinds() {
+        return parts.dataPlane().supportedKinds();
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+        endpoint.stop();
+        http.stop(0);
+        requests.shutdownNow();
+        bookings.close();
+        LOG.log(System.Logger.Level.INFO, "Isthmus gateway {0} stopped", config.id());
+    }
+
+    private static H2BookingRepository openStore(GatewayConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new GatewayConfigException("gateway.dataDir: cannot create " + config.dataDir() + ": "
+                    + e.getMessage(), e);
+        }
+        return H2BookingRepository.open(config.dataDir());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

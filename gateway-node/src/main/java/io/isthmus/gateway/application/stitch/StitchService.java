@@ -1,0 +1,163 @@
+package io.isthmus.gateway.application.stitch;
+
+import io.isthmus.gateway.domain.shared.ConflictException;
+import io.isthmus.gateway.domain.shared.GatewayId;
+import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.shared.NotFoundException;
+import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TransactionId;
+import io.isthmus.gateway.domain.stitch.Booking;
+import io.isthmus.gateway.domain.stitch.BookingRepository;
+import io.isthmus.gateway.domain.stitch.StitchSpec;
+import io.isthmus.gateway.domain.stitch.StitchState;
+import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gateway's use cases. Every mutating call is idempotent on its reservation: repeating it has the effect of
+ * one; abort and unstitch of something unknown succeed and do nothing. Calls are serialised, so two prepares can
+ * never both take the same VNI or VLAN.
+ */
+public final class StitchService {
+
+    private static final System.Logger LOG = System.getLogger(StitchService.class.getName());
+
+    private final GatewayId gateway;
+    private final Ipv4Address tunnelAddress;
+    private final BookingRepository bookings;
+    private final StitchDataPlane dataPlane;
+    private final PrepareValidator validator;
+    private final Clock clock;
+
+    public StitchService(GatewayId gateway, Ipv4Address tunnelAddress, boolean hasTrunk, BookingRepository bookings,
+                         StitchDataPlane dataPlane, Clock clock) {
+        this.gateway = gateway;
+        this.tunnelAddress = tunnelAddress;
+        this.bookings = bookings;
+        this.dataPlane = dataPlane;
+        this.validator = new PrepareValidator(gateway, tunnelAddress, hasTrunk);
+        this.clock = clock;
+    }
+
+    /** Phase one: holds the VNIs and VLANs of the stitches until {@code holdExpires}. */
+    public synchronized Booking prepare(ReservationId id, TransactionId tx, Instant holdExpires,
+                                        List<StitchSpec> specs) {
+        reapExpiredHolds();
+        Optional<Booking> existing = bookings.find(id);
+        if (existing.isPresent()) {
+            if (existing.get().specs().equals(specs)) {
+                return existing.get();
+            }
+            throw new ConflictException("reservation " + id + " already holds other stitches at gateway " + gateway
+                    + " (state " + existing.get().state() + "): abort it before preparing different ones");
+        }
+        List<Booking> others = bookings.findAll();
+        validator.validate(id, holdExpires, clock.instant(), specs, dataPlane.supportedKinds(),
+                dataPlane.trunkVlanProblem(), others);
+        Booking held = Booking.held(id, tx, holdExpires, specs);
+        bookings.save(held);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) until {3} (tx {4})",
+                gateway, id, specs.size(), holdExpires, tx);
+        return held;
+    }
+
+    /** Phase two: keeps the held stitches. */
+    public synchronized Booking commit(ReservationId id, TransactionId tx) {
+        Booking booking = existing(id, "commit");
+        if (booking.state() != StitchState.HELD) {
+            return booking;
+        }
+        Booking committed = booking.in(StitchState.COMMITTED, tx);
+        bookings.save(committed);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} committed (tx {2})", gateway, id, tx);
+        return committed;
+    }
+
+    /** Removes the reservation's interfaces (if stitched) and forgets it; unknown reservations are fine. */
+    public synchronized Optional<Booking> abort(ReservationId id, TransactionId tx) {
+        Optional<Booking> booking = bookings.find(id);
+        if (booking.isEmpty()) {
+            return Optional.empty();
+        }
+        if (booking.get().state() == StitchState.STITCHED) {
+            booking.get().specs().forEach(dataPlane::remove);
+        }
+        bookings.delete(id);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} aborted (tx {2}), nothing held any more",
+                gateway, id, tx);
+        return booking;
+    }
+
+    /** Creates the interfaces of every committed stitch of the reservation. */
+    public synchronized Booking stitch(ReservationId id, TransactionId tx) {
+        Booking booking = existing(id, "stitch");
+        if (booking.state() == StitchState.HELD) {
+            throw new ConflictException("reservation " + id + " is only held at gateway " + gateway
+                    + ": commit it before stitching");
+        }
+        realiseAll(booking);
+        if (booking.state() == StitchState.STITCHED) {
+            return booking;
+        }
+        Booking stitched = booking.in(StitchState.STITCHED, tx);
+        bookings.save(stitched);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} stitched (tx {2})", gateway, id, tx);
+        return stitched;
+    }
+
+    /** Removes the reservation's interfaces and keeps its booking; unknown or unstitched is a no-op. */
+    public synchronized Optional<Booking> unstitch(ReservationId id, TransactionId tx) {
+        Optional<Booking> booking = bookings.find(id);
+        if (booking.isEmpty() || booking.get().state() != StitchState.STITCHED) {
+            return booking;
+        }
+        booking.get().specs().forEach(dataPlane::remove);
+        Booking committed = booking.get().in(StitchState.COMMITTED, tx);
+        bookings.save(committed);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} unstitched (tx {2})", gateway, id, tx);
+        return Optional.of(committed);
+    }
+
+    public synchronized GatewayStatus status(Optional<ReservationId> only) {
+        reapExpiredHolds();
+        List<Booking> selected = only.map(id -> bookings.find(id).stream().toList()).orElseGet(bookings::findAll);
+        return new GatewayStatus(gateway, tunnelAddress, dataPlane.supportedKinds(), selected);
+    }
+
+    /** Forgets holds whose time ran out before a commit; returns how many. */
+    public synchronized int reapExpiredHolds() {
+        Instant now = clock.instant();
+        List<Booking> expired = bookings.findAll().stream().filter(b -> b.expiredAt(now)).toList();
+        for (Booking b : expired) {
+            bookings.delete(b.reservationId());
+            LOG.log(System.Logger.Level.INFO, "gateway {0}: hold of reservation {1} expired at {2} without commit;"
+                    + " released", gateway, b.reservationId(), b.holdExpires());
+        }
+        return expired.size();
+    }
+
+    private Booking existing(ReservationId id, String operation) {
+        reapExpiredHolds();
+        return bookings.find(id).orElseThrow(() -> new NotFoundException("gateway " + gateway
+                + " holds nothing for reservation " + id + " (never prepared, aborted, or its hold expired): "
+                + "prepare it again before " + operation));
+    }
+
+    private void realiseAll(Booking booking) {
+        int done = 0;
+        try {
+            for (StitchSpec spec : booking.specs()) {
+                dataPlane.realise(spec);
+                done++;
+            }
+        } catch (RuntimeException e) {
+            if (booking.state() == StitchState.COMMITTED) {
+                booking.specs().subList(0, done).forEach(dataPlane::remove);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.isthmus.gateway.domain.shared;
+
+import java.util.regex.Pattern;
+
+/** A dotted-quad IPv4 address (a gateway's underlay or tunnel address). */
+public record Ipv4Address(String value) {
+
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+
+    public Ipv4Address {
+        if (value == null || !IPV4.matcher(value).matches()) {
+            throw new InvalidRequestException("'" + value + "' is not an IPv4 address (e.g. 198.51.100.1)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

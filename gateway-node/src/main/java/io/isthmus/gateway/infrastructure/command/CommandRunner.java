@@ -1,0 +1,15 @@
+package io.isthmus.gateway.infrastructure.command;
+
+import java.util.List;
+
+/** Runs one external command given as an argument array (never through a shell). */
+public interface CommandRunner {
+
+    /**
+     * Runs the command to completion.
+     *
+     * @return its result when it exited 0
+     * @throws CommandFailedException when it exited non-zero or could not be started
+     */
+    CommandResult run(List<String> argv);
+}

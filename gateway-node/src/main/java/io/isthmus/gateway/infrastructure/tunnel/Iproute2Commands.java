@@ -1,0 +1,104 @@
+package io.isthmus.gateway.infrastructure.tunnel;
+
+import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.stitch.VlanId;
+import io.isthmus.gateway.domain.stitch.Vni;
+import io.isthmus.gateway.domain.tunnel.InterfaceName;
+import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds iproute2 argument arrays ({@code ip}, {@code bridge}), optionally targeting a network namespace with
+ * {@code -n}. Every value comes in as a validated type, so nothing unchecked reaches a command.
+ */
+public final class Iproute2Commands {
+
+    /** IANA VXLAN port. */
+    public static final int VXLAN_PORT = 4789;
+    private static final String ALL_ZERO_MAC = "00:00:00:00:00:00";
+
+    private final Optional<NetworkNamespace> netns;
+
+    public Iproute2Commands(Optional<NetworkNamespace> netns) {
+        this.netns = netns;
+    }
+
+    public Optional<NetworkNamespace> netns() {
+        return netns;
+    }
+
+    public List<String> addBridge(InterfaceName name) {
+        return ip("link", "add", name.value(), "type", "bridge");
+    }
+
+    /** A VXLAN without learning: head-end replication through all-zero FDB entries, one per peer. */
+    public List<String> addVxlan(InterfaceName name, Vni vni, Ipv4Address local, InterfaceName underlay) {
+        return ip("link", "add", name.value(), "type", "vxlan", "id", vni.toString(), "local", local.value(),
+                "dev", underlay.value(), "dstport", Integer.toString(VXLAN_PORT), "nolearning");
+    }
+
+    /** A point-to-point Ethernet-over-GRE tunnel keyed by the VNI. */
+    public List<String> addGretap(InterfaceName name, Vni key, Ipv4Address local, Ipv4Address remote,
+                                  InterfaceName underlay) {
+        return ip("link", "add", name.value(), "type", "gretap", "key", key.toString(), "local", local.value(),
+                "remote", remote.value(), "dev", underlay.value());
+    }
+
+    /** The throw-away link a probe creates: the kind alone, no addresses or devices. */
+    public List<String> addProbe(InterfaceName name, String type) {
+        if ("vxlan".equals(type)) {
+            return ip("link", "add", name.value(), "type", "vxlan", "id", "1", "dstport", Integer.toString(VXLAN_PORT));
+        }
+        if ("gretap".equals(type)) {
+            return ip("link", "add", name.value(), "type", "gretap", "key", "1");
+        }
+        throw new IllegalArgumentException("no probe for link type " + type);
+    }
+
+    /** An 802.1Q sub-interface of {@code parent} carrying {@code vlan}. */
+    public List<String> addVlan(InterfaceName name, InterfaceName parent, VlanId vlan) {
+        return ip("link", "add", "link", parent.value(), "name", name.value(), "type", "vlan", "id", vlan.toString());
+    }
+
+    public List<String> setMaster(InterfaceName port, InterfaceName bridge) {
+        return ip("link", "set", "dev", port.value(), "master", bridge.value());
+    }
+
+    public List<String> setUp(InterfaceName name) {
+        return ip("link", "set", "dev", name.value(), "up");
+    }
+
+    public List<String> delete(InterfaceName name) {
+        return ip("link", "del", "dev", name.value());
+    }
+
+    public List<String> show(InterfaceName name) {
+        return ip("-o", "link", "show", "dev", name.value());
+    }
+
+    public List<String> listLinks() {
+        return ip("-o", "link", "show");
+    }
+
+    /** Adds {@code peer} to the VXLAN's flood list (head-end replication); repeating it is harmless. */
+    public List<String> fdbAppend(InterfaceName vxlan, Ipv4Address peer) {
+        return command("bridge", "fdb", "append", ALL_ZERO_MAC, "dev", vxlan.value(), "dst", peer.value());
+    }
+
+    private List<String> ip(String... args) {
+        return command("ip", args);
+    }
+
+    private List<String> command(String program, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(program);
+        netns.ifPresent(ns -> {
+            argv.add("-n");
+            argv.add(ns.value());
+        });
+        argv.addAll(List.of(args));
+        return List.copyOf(argv);
+    }
+}

@@ -1,0 +1,79 @@
+package io.isthmus.gateway.interfaces.soap;
+
+import com.sun.xml.ws.developer.SchemaValidation;
+import io.isthmus.gateway.application.stitch.StitchService;
+import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TransactionId;
+import io.isthmus.schema.gateway.v1.GatewayResult;
+import io.isthmus.schema.gateway.v1.Prepare;
+import io.isthmus.schema.gateway.v1.Status;
+import io.isthmus.schema.gateway.v1.StatusResponse;
+import io.isthmus.schema.v1.IsthmusHeader;
+import io.isthmus.schema.v1.ReservationTx;
+import io.isthmus.wsdl.gateway.GatewayServicePort;
+import io.isthmus.wsdl.gateway.ServiceFault;
+import jakarta.jws.WebService;
+import java.util.List;
+import java.util.Optional;
+
+/** The GatewayService SOAP edge: validates against the contract's schema, maps, delegates, maps faults. */
+@WebService(endpointInterface = "io.isthmus.wsdl.gateway.GatewayServicePort",
+        targetNamespace = "urn:isthmus:gateway:v1:wsdl", serviceName = "GatewayService",
+        portName = "GatewayServicePort", wsdlLocation = "wsdl/GatewayService.wsdl")
+@SchemaValidation
+public class GatewaySoapEndpoint implements GatewayServicePort {
+
+    private final StitchService service;
+
+    public GatewaySoapEndpoint(StitchService service) {
+        this.service = service;
+    }
+
+    @Override
+    public GatewayResult prepare(Prepare p, IsthmusHeader header) throws ServiceFault {
+        return FaultMapper.call(p.getReservationId(), () -> SoapMapper.result(List.of(service.prepare(
+                new ReservationId(p.getReservationId()), new TransactionId(p.getTransactionId()),
+                SoapMapper.instant(p.getHoldExpires(), "holdExpires"), SoapMapper.specs(p.getStitch())))));
+    }
+
+    @Override
+    public GatewayResult commit(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
+        return FaultMapper.call(tx.getReservationId(),
+                () -> SoapMapper.result(List.of(service.commit(reservation(tx), transaction(tx)))));
+    }
+
+    @Override
+    public GatewayResult abort(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
+        return FaultMapper.call(tx.getReservationId(), () -> {
+            service.abort(reservation(tx), transaction(tx));
+            return SoapMapper.result(List.of());
+        });
+    }
+
+    @Override
+    public GatewayResult stitch(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
+        return FaultMapper.call(tx.getReservationId(),
+                () -> SoapMapper.result(List.of(service.stitch(reservation(tx), transaction(tx)))));
+    }
+
+    @Override
+    public GatewayResult unstitch(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
+        return FaultMapper.call(tx.getReservationId(),
+                () -> SoapMapper.result(service.unstitch(reservation(tx), transaction(tx)).stream().toList()));
+    }
+
+    @Override
+    public StatusResponse status(Status request, IsthmusHeader header) throws ServiceFault {
+        String id = request == null ? null : request.getReservationId();
+        return FaultMapper.call(id, () -> SoapMapper.status(
+                service.status(Optional.ofNullable(id).map(ReservationId::new))));
+    }
+
+    private static ReservationId reservation(ReservationTx tx) {
+        return new ReservationId(tx.getReservationId());
+    }
+
+    private static TransactionId transaction(ReservationTx tx) {
+        return new TransactionId(tx.getTransactionId());
+    }
+}

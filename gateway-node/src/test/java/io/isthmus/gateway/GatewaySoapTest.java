@@ -1,0 +1,201 @@
+package io.isthmus.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.gateway.testsupport.GatewayHost;
+import io.isthmus.gateway.testsupport.TestNetwork;
+import io.isthmus.schema.gateway.v1.GatewayResult;
+import io.isthmus.schema.gateway.v1.Prepare;
+import io.isthmus.schema.gateway.v1.Status;
+import io.isthmus.schema.gateway.v1.StatusResponse;
+import io.isthmus.schema.gateway.v1.StitchSpec;
+import io.isthmus.schema.gateway.v1.StitchState;
+import io.isthmus.schema.gateway.v1.TunnelKindSupport;
+import io.isthmus.schema.v1.FaultCode;
+import io.isthmus.schema.v1.IsthmusHeader;
+import io.isthmus.schema.v1.ReservationTx;
+import io.isthmus.schema.v1.TunnelKind;
+import io.isthmus.wsdl.gateway.GatewayService;
+import io.isthmus.wsdl.gateway.GatewayServicePort;
+import io.isthmus.wsdl.gateway.ServiceFault;
+import jakarta.xml.ws.BindingProvider;
+import java.net.HttpURLConnection;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.xml.datatype.DatatypeFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The published GatewayService, called with the generated client the broker uses. */
+class GatewaySoapTest {
+
+    private final TestNetwork net = new TestNetwork();
+    private GatewayServer server;
+    private GatewayServicePort port;
+    private String ns;
+
+    @BeforeEach
+    void start(@TempDir Path dir) {
+        Assumptions.assumeTrue(TestNetwork.isRoot(), "network namespaces need root (CI runs as root)");
+        ns = net.namespace("gw");
+        String peer = net.namespace("peer");
+        net.veth(ns, "wan0", peer, "wan0");
+        net.ip(ns, "addr", "add", "198.51.100.1/24", "dev", "wan0");
+        net.veth(ns, "trunk0", peer, "lan0");
+        server = GatewayServer.start(GatewayHost.config("gw-req", ns, "198.51.100.1", true, dir));
+        port = new GatewayService().getGatewayServicePort();
+        ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                server.endpoint().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            net.close();
+        }
+    }
+
+    @Test
+    void wsdlIsPublishedAtTheEndpoint() throws Exception {
+        HttpURLConnection c = (HttpURLConnection) new java.net.URL(server.endpoint() + "?wsdl").openConnection();
+        assertEquals(200, c.getResponseCode());
+        String wsdl = new String(c.getInputStream().readAllBytes());
+        assertTrue(wsdl.contains("GatewayServicePort"), wsdl);
+        assertTrue(wsdl.contains(server.endpoint().toString()), "the WSDL names the real address");
+    }
+
+    @Test
+    void prepareCommitStitchStatusUnstitchAbortRoundTrip() throws Exception {
+        String res = uuid();
+        String tx = uuid();
+        GatewayResult held = port.prepare(prepare(res, tx, 7001, null), header());
+        assertEquals(StitchState.HELD, held.getStitch().get(0).getState());
+        assertEquals(held.getStitch().size(), port.prepare(prepare(res, tx, 7001, null), header()).getStitch().size());
+
+        assertEquals(StitchState.COMMITTED, port.commit(reservationTx(res, tx), header()).getStitch().get(0).getState());
+        assertEquals(StitchState.COMMITTED, port.commit(reservationTx(res, tx), header()).getStitch().get(0).getState());
+
+        GatewayResult stitched = port.stitch(reservationTx(res, tx), header());
+        assertEquals(List.of("isbr7001", "isvx7001"), stitched.getStitch().get(0).getInterface());
+        port.stitch(reservationTx(res, tx), header());
+        assertEquals(Set.of("isbr7001", "isvx7001"), net.managedLinks(ns));
+
+        StatusResponse status = port.status(statusOf(res), header());
+        assertEquals("gw-req", status.getGateway());
+        assertEquals("198.51.100.1", status.getTunnelAddress());
+        assertTrue(kind(status, TunnelKind.VXLAN).isAvailable());
+        assertEquals("openvpn tunnels arrive with the data-plane issue", kind(status, TunnelKind.OPENVPN).getReason());
+        assertEquals(StitchState.STITCHED, status.getStitch().get(0).getState());
+        assertEquals(7001, status.getStitch().get(0).getSpec().getVni());
+
+        assertEquals(StitchState.COMMITTED, port.unstitch(reservationTx(res, tx), header()).getStitch().get(0).getState());
+        port.unstitch(reservationTx(res, tx), header());
+        assertEquals(Set.of(), net.managedLinks(ns));
+
+        port.abort(reservationTx(res, tx), header());
+        port.abort(reservationTx(res, tx), header());
+        port.abort(reservationTx(uuid(), uuid()), header());
+        assertTrue(port.status(new Status(), header()).getStitch().isEmpty());
+    }
+
+    @Test
+    void aVniOrVlanHeldByAnotherReservationIsAConflictFault() throws Exception {
+        String first = uuid();
+        port.prepare(prepare(first, uuid(), 7002, null), header());
+        ServiceFault vni = assertThrows(ServiceFault.class,
+                () -> port.prepare(prepare(uuid(), uuid(), 7002, null), header()));
+        assertEquals(FaultCode.CONFLICT, vni.getFaultInfo().getCode());
+        assertTrue(vni.getFaultInfo().getMessage().contains(first), vni.getFaultInfo().getMessage());
+
+        String vlanHolder = uuid();
+        boolean kernelHasVlans;
+        try {
+            port.prepare(prepare(vlanHolder, uuid(), 7003, 100), header());
+            kernelHasVlans = true;
+        } catch (ServiceFault noVlans) {
+            assertEquals(FaultCode.UNAVAILABLE, noVlans.getFaultInfo().getCode());
+            assertTrue(noVlans.getFaultInfo().getMessage().contains("no 802.1Q VLAN support"),
+                    noVlans.getFaultInfo().getMessage());
+            kernelHasVlans = false;
+        }
+        if (kernelHasVlans) {
+            ServiceFault vlan = assertThrows(ServiceFault.class,
+                    () -> port.prepare(prepare(uuid(), uuid(), 7005, 100), header()));
+            assertEquals(FaultCode.CONFLICT, vlan.getFaultInfo().getCode());
+            assertTrue(vlan.getFaultInfo().getMessage().contains("VLAN 100"), vlan.getFaultInfo().getMessage());
+            assertTrue(vlan.getFaultInfo().getMessage().contains(vlanHolder), vlan.getFaultInfo().getMessage());
+        }
+    }
+
+    @Test
+    void gretapAndUnknownReservationsGiveTypedFaults() {
+        Prepare gretap = prepare(uuid(), uuid(), 7004, null);
+        gretap.getStitch().get(0).setKind(TunnelKind.GRETAP);
+        boolean gretapHere = server.supportedKinds().stream()
+                .anyMatch(k -> k.kind() == io.isthmus.gateway.domain.tunnel.TunnelKind.GRETAP && k.available());
+        if (!gretapHere) {
+            ServiceFault e = assertThrows(ServiceFault.class, () -> port.prepare(gretap, header()));
+            assertEquals(FaultCode.UNAVAILABLE, e.getFaultInfo().getCode());
+            assertTrue(e.getFaultInfo().getMessage().contains("tunnel kind gretap is not available"),
+                    e.getFaultInfo().getMessage());
+        }
+        ServiceFault unknown = assertThrows(ServiceFault.class,
+                () -> port.commit(reservationTx(uuid(), uuid()), header()));
+        assertEquals(FaultCode.NOT_FOUND, unknown.getFaultInfo().getCode());
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static IsthmusHeader header() {
+        IsthmusHeader h = new IsthmusHeader();
+        h.setCorrelationId(uuid());
+        h.setRequesterId("broker-test");
+        return h;
+    }
+
+    private static ReservationTx reservationTx(String res, String tx) {
+        ReservationTx t = new ReservationTx();
+        t.setReservationId(res);
+        t.setTransactionId(tx);
+        return t;
+    }
+
+    private static Status statusOf(String res) {
+        Status s = new Status();
+        s.setReservationId(res);
+        return s;
+    }
+
+    private static Prepare prepare(String res, String tx, int vni, Integer vlan) {
+        Prepare p = new Prepare();
+        p.setReservationId(res);
+        p.setTransactionId(tx);
+        p.setHoldExpires(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(2).toString()));
+        StitchSpec s = new StitchSpec();
+        s.setSegment("lan");
+        s.setVni(vni);
+        s.setKind(TunnelKind.VXLAN);
+        s.setLocalVlan(vlan);
+        s.getPeer().add("198.51.100.2");
+        p.getStitch().add(s);
+        return p;
+    }
+
+    private static TunnelKindSupport kind(StatusResponse status, TunnelKind kind) {
+        return status.getSupportedKind().stream().filter(k -> k.getKind() == kind).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,65 @@
+package io.isthmus.gateway.domain.tunnel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.gateway.domain.shared.InvalidRequestException;
+import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.stitch.SegmentName;
+import io.isthmus.gateway.domain.stitch.StitchSpec;
+import io.isthmus.gateway.domain.stitch.VlanId;
+import io.isthmus.gateway.domain.stitch.Vni;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StitchInterfacesTest {
+
+    private static StitchSpec spec(int vni, TunnelKind kind, Integer vlan) {
+        return new StitchSpec(new SegmentName("lan"), new Vni(vni), kind,
+                Optional.ofNullable(vlan).map(VlanId::new), List.of(new Ipv4Address("198.51.100.2")));
+    }
+
+    @Test
+    void namesComeOnlyFromTheVni() {
+        StitchInterfaces names = StitchInterfaces.of(spec(5001, TunnelKind.VXLAN, 100));
+        assertEquals(List.of("isbr5001", "isvx5001", "isvl5001"),
+                names.all().stream().map(InterfaceName::value).toList());
+        assertEquals("isgt5001", StitchInterfaces.of(spec(5001, TunnelKind.GRETAP, null)).tunnel().value());
+        assertEquals(Optional.empty(), StitchInterfaces.of(spec(5001, TunnelKind.VXLAN, null)).vlan());
+    }
+
+    @Test
+    void theLargestVniStillFitsTheKernelLimit() {
+        StitchInterfaces names = StitchInterfaces.of(spec(Vni.MAX, TunnelKind.VXLAN, 4094));
+        names.all().forEach(n -> assertTrue(n.value().length() <= InterfaceName.MAX_LENGTH, n.value()));
+        assertEquals("isvx16777215", names.tunnel().value());
+    }
+
+    @Test
+    void interfaceNamesThatCouldHarmACommandAreRefused() {
+        for (String bad : List.of("", "a-name-of-16-chr", "-rf", ".hidden", "eth0;reboot", "a b", "wan/0", "x$")) {
+            assertThrows(InvalidRequestException.class, () -> new InterfaceName(bad), bad);
+        }
+        assertEquals("trunk0.100", new InterfaceName("trunk0.100").value());
+    }
+
+    @Test
+    void onlyVniNumberedGatewayNamesAreManaged() {
+        assertTrue(StitchInterfaces.isManaged(new InterfaceName("isbr5001")));
+        assertTrue(StitchInterfaces.isManaged(new InterfaceName("isvl7")));
+        assertFalse(StitchInterfaces.isManaged(new InterfaceName("isbridge")));
+        assertFalse(StitchInterfaces.isManaged(new InterfaceName("isthprobevx")));
+        assertFalse(StitchInterfaces.isManaged(new InterfaceName("wan0")));
+    }
+
+    @Test
+    void vniAndVlanRangesAreEnforced() {
+        assertThrows(InvalidRequestException.class, () -> new Vni(0));
+        assertThrows(InvalidRequestException.class, () -> new Vni(Vni.MAX + 1));
+        assertThrows(InvalidRequestException.class, () -> new VlanId(4095));
+        assertThrows(InvalidRequestException.class, () -> spec(1, TunnelKind.VXLAN, 0));
+    }
+}

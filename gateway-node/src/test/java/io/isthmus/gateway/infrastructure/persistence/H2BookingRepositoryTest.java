@@ -1,0 +1,59 @@
+package io.isthmus.gateway.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TransactionId;
+import io.isthmus.gateway.domain.stitch.Booking;
+import io.isthmus.gateway.domain.stitch.SegmentName;
+import io.isthmus.gateway.domain.stitch.StitchSpec;
+import io.isthmus.gateway.domain.stitch.StitchState;
+import io.isthmus.gateway.domain.stitch.VlanId;
+import io.isthmus.gateway.domain.stitch.Vni;
+import io.isthmus.gateway.domain.tunnel.TunnelKind;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2BookingRepositoryTest {
+
+    private static final ReservationId RES = new ReservationId(UUID.randomUUID().toString());
+    private static final TransactionId TX = new TransactionId(UUID.randomUUID().toString());
+
+    private static Booking booking() {
+        return Booking.held(RES, TX, Instant.parse("2030-01-01T00:00:00Z"), List.of(
+                new StitchSpec(new SegmentName("lan"), new Vni(5001), TunnelKind.VXLAN, Optional.of(new VlanId(100)),
+                        List.of(new Ipv4Address("198.51.100.2"), new Ipv4Address("198.51.100.3"))),
+                new StitchSpec(new SegmentName("storage"), new Vni(5002), TunnelKind.VXLAN, Optional.empty(),
+                        List.of(new Ipv4Address("198.51.100.2")))));
+    }
+
+    @Test
+    void bookingsSurviveARestart(@TempDir Path dir) {
+        try (H2BookingRepository repo = H2BookingRepository.open(dir)) {
+            repo.save(booking());
+            repo.save(booking().in(StitchState.COMMITTED, TX));
+        }
+        try (H2BookingRepository repo = H2BookingRepository.open(dir)) {
+            assertEquals(Optional.of(booking().in(StitchState.COMMITTED, TX)), repo.find(RES));
+            assertEquals(1, repo.findAll().size());
+        }
+    }
+
+    @Test
+    void deleteForgetsTheBookingAndUnknownDeletesAreHarmless(@TempDir Path dir) {
+        try (H2BookingRepository repo = H2BookingRepository.open(dir)) {
+            repo.save(booking());
+            repo.delete(RES);
+            repo.delete(RES);
+            assertTrue(repo.find(RES).isEmpty());
+            assertTrue(repo.findAll().isEmpty());
+        }
+    }
+}

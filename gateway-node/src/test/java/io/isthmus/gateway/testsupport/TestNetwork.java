@@ -1,0 +1,97 @@
+package io.isthmus.gateway.testsupport;
+
+import io.isthmus.gateway.infrastructure.command.CommandFailedException;
+import io.isthmus.gateway.infrastructure.command.CommandResult;
+import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Network namespaces created for one test, named {@code isthtest-<random>-<role>}, and deleted by {@link #close()}
+ * even when the test failed.
+ */
+public final class TestNetwork implements AutoCloseable {
+
+    private static final Pattern MANAGED = Pattern.compile("is(br|vx|gt|ov|vl)\\d+");
+
+    private final ProcessCommandRunner runner = new ProcessCommandRunner();
+    private final String prefix = "isthtest-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    private final List<String> namespaces = new ArrayList<>();
+
+    /** True when this JVM runs as root (CI does); namespace tests assume it. */
+    public static boolean isRoot() {
+        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+    }
+
+    public String namespace(String role) {
+        String name = prefix + role;
+        runner.run(List.of("ip", "netns", "add", name));
+        namespaces.add(name);
+        run(name, "ip", "link", "set", "lo", "up");
+        return name;
+    }
+
+    /** A veth pair with one end in each namespace, both up. */
+    public void veth(String nsA, String nameA, String nsB, String nameB) {
+        String tmpA = "it" + UUID.randomUUID().toString().substring(0, 8);
+        String tmpB = "it" + UUID.randomUUID().toString().substring(0, 8);
+        runner.run(List.of("ip", "link", "add", tmpA, "type", "veth", "peer", "name", tmpB));
+        runner.run(List.of("ip", "link", "set", tmpA, "netns", nsA, "name", nameA));
+        runner.run(List.of("ip", "link", "set", tmpB, "netns", nsB, "name", nameB));
+        ip(nsA, "link", "set", nameA, "up");
+        ip(nsB, "link", "set", nameB, "up");
+    }
+
+    public CommandResult ip(String ns, String... args) {
+        List<String> argv = new ArrayList<>(List.of("ip", "-n", ns));
+        argv.addAll(List.of(args));
+        return runner.run(argv);
+    }
+
+    /** Runs a program inside the namespace ({@code ip netns exec}). */
+    public CommandResult run(String ns, String... argv) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(List.of(argv));
+        return runner.run(full);
+    }
+
+    /** Whether {@code ping} from {@code ns} gets at least one answer from {@code address}. */
+    public boolean pings(String ns, String address) {
+        try {
+            run(ns, "ping", "-c", "5", "-i", "0.2", "-W", "1", address);
+            return true;
+        } catch (CommandFailedException e) {
+            return false;
+        }
+    }
+
+    public Set<String> links(String ns) {
+        return ip(ns, "-o", "link", "show").stdout().lines()
+                .map(l -> l.replaceFirst("^\\d+:\\s+([^:@\\s]+).*$", "$1")).collect(Collectors.toSet());
+    }
+
+    /** Interfaces named like a gateway's own ({@code isbr/isvx/isvl...}). */
+    public Set<String> managedLinks(String ns) {
+        return links(ns).stream().filter(n -> MANAGED.matcher(n).matches()).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (String ns : namespaces) {
+            try {
+                runner.run(List.of("ip", "netns", "del", ns));
+            } catch (CommandFailedException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        namespaces.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
