@@ -4,7 +4,7 @@ package io.isthmus.broker.domain.placement;
 public record HostOffer(String host, int freeCores, long freeMemoryMib, long freeDiskGib, boolean nested) {
     public boolean fits(int cores, long memoryMib, long diskGib, boolean needsNested) {
         return freeCores >= cores && freeMemoryMib >= memoryMib && freeDiskGib >= diskGib
-                ;
+                && (nested || !needsNested);
     }
 
     public HostOffer minus(int cores, long memoryMib, long diskGib) {
