@@ -61,13 +61,9 @@ public class JpaAddressAllocator implements AddressAllocator {
     }
 
     private long next(String space, long first, long last, LongPredicate free) {
-        AllocationCounter counter = em.find(AllocationCounter.class, space);
+        AllocationCounter counter = em.find(AllocationCounter.class, space, LockModeType.PESSIMISTIC_WRITE);
         if (counter == null) {
-            counter = new AllocationCounter(space, first);
-            em.persist(counter);
-            em.flush();
-        } else {
-            em.lock(counter, LockModeType.PESSIMISTIC_WRITE);
+            counter = create(space, first);
         }
         for (long tries = 0; tries <= last - first; tries++) {
             long candidate = counter.take(first, last);
@@ -76,6 +72,24 @@ public class JpaAddressAllocator implements AddressAllocator {
             }
         }
         throw new BrokerException(FaultKind.CAPACITY, "every " + space + " of the federation is in use");
+    }
+
+    /** Creates the counters that do not exist yet; run once at deployment, before any request allocates. */
+    public void seedCounters() {
+        if (em.find(AllocationCounter.class, "vni") == null) {
+            create("vni", FIRST_VNI);
+        }
+        if (em.find(AllocationCounter.class, "mac") == null) {
+            create("mac", 1);
+        }
+    }
+
+    /** Flushed at once, so that a locking find later in the same transaction reads it back from the database. */
+    private AllocationCounter create(String space, long first) {
+        AllocationCounter counter = new AllocationCounter(space, first);
+        em.persist(counter);
+        em.flush();
+        return counter;
     }
 
     static String mac(long suffix) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.broker.testsupport.TestDatabase;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reservations made at the same time by different threads, each in its own transaction, as the broker does. */
+/**
+ * Reservations made at the same time by different threads, each in its own transaction, as the broker does, once
+ * the broker has allocated before (the counters exist).
+ */
 class ConcurrentAllocationsNeverCollideTest {
     private static final int THREADS = 4;
     private static final int TRANSACTIONS_PER_THREAD = 25;
@@ -28,6 +32,7 @@ class ConcurrentAllocationsNeverCollideTest {
     void concurrentReservationsGetDistinctVnisAndMacsAndNoneFails() throws Exception {
         List<Object> all = new ArrayList<>();
         try (TestDatabase db = TestDatabase.open(dir)) {
+            all.addAll(db.inTransaction(em -> allocate(em, ReservationId.random(), 1)));
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
                 List<Future<List<Object>>> results = new ArrayList<>();
@@ -42,7 +47,7 @@ class ConcurrentAllocationsNeverCollideTest {
             }
         }
         Set<Object> distinct = new HashSet<>(all);
-        assertEquals(THREADS * TRANSACTIONS_PER_THREAD * PER_TRANSACTION * 2, all.size());
+        assertEquals(2 + THREADS * TRANSACTIONS_PER_THREAD * PER_TRANSACTION * 2, all.size());
         assertEquals(all.size(), distinct.size(), "a VNI or MAC was handed out twice");
     }
 
@@ -50,17 +55,19 @@ class ConcurrentAllocationsNeverCollideTest {
         List<Object> got = new ArrayList<>();
         for (int i = 0; i < TRANSACTIONS_PER_THREAD; i++) {
             ReservationId owner = ReservationId.random();
-            got.addAll(db.inTransaction(em -> {
-                JpaAddressAllocator allocator = new JpaAddressAllocator();
-                allocator.em = em;
-                List<Object> values = new ArrayList<>();
-                for (int n = 0; n < PER_TRANSACTION; n++) {
-                    values.add(allocator.allocateVni(owner));
-                    values.add(allocator.allocateMac(owner));
-                }
-                return values;
-            }));
+            got.addAll(db.inTransaction(em -> allocate(em, owner, PER_TRANSACTION)));
         }
         return got;
+    }
+
+    private static List<Object> allocate(EntityManager em, ReservationId owner, int pairs) {
+        JpaAddressAllocator allocator = new JpaAddressAllocator();
+        allocator.em = em;
+        List<Object> values = new ArrayList<>();
+        for (int n = 0; n < pairs; n++) {
+            values.add(allocator.allocateVni(owner));
+            values.add(allocator.allocateMac(owner));
+        }
+        return values;
     }
 }
