@@ -24,7 +24,9 @@ public final class TestDatabase implements AutoCloseable {
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.h2.Driver",
-                "jakarta.persistence.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                // A transaction waiting for a row lock waits up to 10 s, so a busy CI machine does not fail it.
+                "jakarta.persistence.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
+                        + ";LOCK_TIMEOUT=10000",
                 "jakarta.persistence.jdbc.user", "sa",
                 "jakarta.persistence.jdbc.password", "")));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * First fit over sites in preference order, largest nodes first: a node goes to the first site, and there to the
@@ -34,7 +35,7 @@ public final class FirstFitPlacementEngine implements PlacementEngine {
             String pinnedSite = affinitySite(node.name(), vi.constraints().affinity(), placed);
             Set<String> avoidHosts = antiAffinityHosts(node.name(), vi.constraints().antiAffinity(), placed);
             NodeLocation location = firstFit(node, free, pinnedSite, avoidHosts)
-                    .orElseThrow(() -> refusal(node, free, pinnedSite));
+                    .orElseThrow(() -> refusal(node, free, pinnedSite, avoidHosts));
             placed.put(node.name(), location);
         }
         return new Placement(placed);
@@ -84,7 +85,8 @@ public final class FirstFitPlacementEngine implements PlacementEngine {
         return hosts;
     }
 
-    private static PlacementRefusedException refusal(NodeSpec node, Map<String, List<HostOffer>> free, String pinnedSite) {
+    private static PlacementRefusedException refusal(NodeSpec node, Map<String, List<HostOffer>> free, String pinnedSite,
+                                                     Set<String> avoidHosts) {
         List<String> largest = new ArrayList<>();
         for (var site : free.entrySet()) {
             if (pinnedSite != null && !pinnedSite.equals(site.getKey())) {
@@ -95,7 +97,8 @@ public final class FirstFitPlacementEngine implements PlacementEngine {
                             + h.freeMemoryMib() + " MiB, " + h.freeDiskGib() + " GiB"
                             + (h.nested() ? "" : ", no nested virtualisation") + ")"));
         }
-        String where = pinnedSite == null ? "" : " (affinity keeps it at " + pinnedSite + ")";
+        String where = (pinnedSite == null ? "" : " (affinity keeps it at " + pinnedSite + ")")
+                + (avoidHosts.isEmpty() ? "" : " (anti-affinity keeps it off " + new TreeSet<>(avoidHosts) + ")");
         return new PlacementRefusedException("node " + node.name() + " needs " + node.vcpus() + " vCPUs, "
                 + node.memoryMib() + " MiB memory and " + node.diskGib() + " GiB disk"
                 + (node.nested() ? " with nested virtualisation" : "") + where

@@ -33,14 +33,15 @@ class FirstFitHonoursPlacementConstraintsTest {
     }
 
     @Test
-    void antiAffinityWithMoreMembersThanHostsIsRefused() {
+    void antiAffinityWithMoreMembersThanHostsIsRefusedNamingTheConstraint() {
         var offers = List.of(new SiteOffer("site-a", List.of(new HostOffer("h1", 64, 262_144, 1000, false),
                 new HostOffer("h2", 64, 262_144, 1000, false))));
         var vi = ViBuilder.ofNodes(node("r1", 1, 512, 1), node("r2", 1, 512, 1), node("r3", 1, 512, 1))
                 .antiAffinity("replicas", "r1", "r2", "r3").build();
 
         var e = assertThrows(PlacementRefusedException.class, () -> engine.place(vi, offers));
-        assertTrue(e.getMessage().startsWith("node r"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("node r3 needs 1 vCPUs, 512 MiB memory and 1 GiB disk"
+                + " (anti-affinity keeps it off [site-a/h1, site-a/h2]);"), e.getMessage());
     }
 
     @Test

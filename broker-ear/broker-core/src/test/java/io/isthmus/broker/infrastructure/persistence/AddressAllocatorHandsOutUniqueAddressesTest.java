@@ -1,6 +1,7 @@
 package io.isthmus.broker.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,16 +73,18 @@ class AddressAllocatorHandsOutUniqueAddressesTest {
     }
 
     @Test
-    void aRestartedBrokerDoesNotHandOutWhatItGaveBefore() {
+    void aRestartedBrokerThatSeedsAgainDoesNotHandOutWhatItGaveBefore() {
+        db.run(em -> allocator(em).seedCounters());
         ReservationId owner = ReservationId.random();
-        int vniBefore = withAllocator(a -> a.allocateVni(owner));
+        Integer vniBefore = withAllocator(a -> a.allocateVni(owner));
         String macBefore = withAllocator(a -> a.allocateMac(owner));
         db.close();
         db = TestDatabase.open(dir);
+        db.run(em -> allocator(em).seedCounters());
 
         ReservationId later = ReservationId.random();
-        assertTrue(withAllocator(a -> a.allocateVni(later)) != vniBefore);
-        assertTrue(!withAllocator(a -> a.allocateMac(later)).equals(macBefore));
+        assertNotEquals(vniBefore, withAllocator(a -> a.allocateVni(later)));
+        assertNotEquals(macBefore, withAllocator(a -> a.allocateMac(later)));
     }
 
     @Test
