@@ -3,37 +3,17 @@ package io.isthmus.gateway.infrastructure.tunnel;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
-import io.isthmus.gateway.domain.tunnel.TunnelDriver;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
-import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
 
 /**
  * Kernel VXLAN over the underlay device, without learning: every peer gateway gets an all-zero FDB entry
  * (head-end replication), so broadcast, unknown unicast and multicast reach all peers and the bridge learns the
  * tenant MACs behind the tunnel port.
  */
-public final class VxlanTunnelDriver implements TunnelDriver {
-
-    private final IpLinks links;
-    private final TunnelProbe probe;
-    private final Ipv4Address local;
-    private final InterfaceName underlay;
+public final class VxlanTunnelDriver extends KernelTunnelDriver {
 
     public VxlanTunnelDriver(IpLinks links, Ipv4Address local, InterfaceName underlay) {
-        this.links = links;
-        this.probe = new TunnelProbe(links);
-        this.local = local;
-        this.underlay = underlay;
-    }
-
-    @Override
-    public TunnelKind kind() {
-        return TunnelKind.VXLAN;
-    }
-
-    @Override
-    public TunnelKindSupport probe() {
-        return probe.tryCreate(TunnelKind.VXLAN);
+        super(TunnelKind.VXLAN, links, local, underlay);
     }
 
     @Override

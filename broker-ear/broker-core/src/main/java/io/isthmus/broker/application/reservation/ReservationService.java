@@ -275,10 +275,6 @@ public class ReservationService {
         return new TxContext(r.id(), r.transactionId(), who.correlationId(), who.requesterId());
     }
 
-    Clock clock() {
-        return clock;
-    }
-
     private BrokerException unfinished(Reservation r, String prefix, List<String> failures) {
         String message = prefix + String.join("; ", failures) + ". The broker retries every "
                 + settings.sweepInterval().toSeconds() + " s until every participant has done it.";

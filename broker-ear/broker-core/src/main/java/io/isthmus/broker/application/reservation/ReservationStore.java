@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Each method is one database transaction of its own, so that the co-allocation records every decision before it
@@ -30,6 +32,16 @@ public class ReservationStore {
         Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
         change.accept(r);
         return r;
+    }
+
+    /** Locks the reservation and applies the change only if it still qualifies; empty when it did not. */
+    public Optional<Reservation> updateIf(ReservationId id, Predicate<Reservation> qualifies, Consumer<Reservation> change) {
+        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        if (!qualifies.test(r)) {
+            return Optional.empty();
+        }
+        change.accept(r);
+        return Optional.of(r);
     }
 
     /** Like {@link #update} with access to the allocator (VNIs, MACs) in the same transaction. */

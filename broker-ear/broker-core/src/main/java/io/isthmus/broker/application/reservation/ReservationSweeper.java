@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -68,7 +69,7 @@ public class ReservationSweeper {
         }
     }
 
-    private void run(String what, List<ReservationId> ids, java.util.function.Consumer<ReservationId> step) {
+    private void run(String what, List<ReservationId> ids, Consumer<ReservationId> step) {
         ids.forEach(id -> keeper.attempt(what, id, step));
     }
 }

@@ -1,6 +1,7 @@
 package io.isthmus.broker.application.reservation;
 
 import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.LifecycleState;
 import io.isthmus.broker.domain.reservation.ProvisionState;
 import io.isthmus.broker.domain.reservation.Reservation;
@@ -8,7 +9,11 @@ import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.broker.domain.reservation.ReservationState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -24,26 +29,24 @@ public class ReservationTimekeeper {
     ReservationService service;
     @Inject
     ReservationStore store;
+    @Inject
+    Clock clock;
 
     /** Held past its hold time: ReserveTimeout, and every hold released. */
     public void expireHold(ReservationId id) {
-        Instant now = service.clock().instant();
-        boolean[] expired = {false};
-        Reservation r = store.update(id, res -> {
-            if (res.reservationState() == ReservationState.ReserveHeld
-                    && res.holdExpires().map(now::isAfter).orElse(false)) {
-                res.moveTo(ReservationState.ReserveTimeout, now);
-                expired[0] = true;
-            }
-        });
-        if (!expired[0]) {
+        Instant now = clock.instant();
+        Optional<Reservation> expired = store.updateIf(id,
+                res -> res.reservationState() == ReservationState.ReserveHeld
+                        && res.holdExpires().map(now::isAfter).orElse(false),
+                res -> res.moveTo(ReservationState.ReserveTimeout, now));
+        if (expired.isEmpty()) {
             return;
         }
+        Reservation r = expired.get();
         LOG.info(() -> "reservation " + id + " was not committed by " + r.holdExpires().orElse(null)
                 + ": ReserveTimeout, releasing its holds everywhere");
         service.coAllocatorAbort(r, system(r));
-        store.updateWithAllocator(id, (res, allocator) ->
-                ReservationService.endLifecycle(res, allocator, service.clock().instant()));
+        store.updateWithAllocator(id, (res, allocator) -> ReservationService.endLifecycle(res, allocator, clock.instant()));
     }
 
     /** A provisioned reservation whose window has started: start its L1 nodes and stitch its segments. */
@@ -69,11 +72,11 @@ public class ReservationTimekeeper {
             case ReserveChecking -> {
                 service.coAllocatorAbort(r, who);
                 store.updateWithAllocator(id, (res, allocator) -> {
-                    res.recordError(io.isthmus.broker.domain.reservation.FaultKind.UNAVAILABLE,
+                    res.recordError(FaultKind.UNAVAILABLE,
                             "the broker stopped while checking this reservation; nothing is held, reserve again",
-                            service.clock().instant());
-                    res.moveTo(ReservationState.ReserveFailed, service.clock().instant());
-                    ReservationService.endLifecycle(res, allocator, service.clock().instant());
+                            clock.instant());
+                    res.moveTo(ReservationState.ReserveFailed, clock.instant());
+                    ReservationService.endLifecycle(res, allocator, clock.instant());
                 });
                 return;
             }
@@ -92,7 +95,7 @@ public class ReservationTimekeeper {
     }
 
     /** Runs one step, logging a failure so the next sweep tries again. */
-    public void attempt(String what, ReservationId id, java.util.function.Consumer<ReservationId> step) {
+    public void attempt(String what, ReservationId id, Consumer<ReservationId> step) {
         try {
             step.accept(id);
         } catch (BrokerException e) {
@@ -102,6 +105,6 @@ public class ReservationTimekeeper {
     }
 
     private static Requester system(Reservation r) {
-        return new Requester(r.requesterId(), java.util.UUID.randomUUID().toString());
+        return new Requester(r.requesterId(), UUID.randomUUID().toString());
     }
 }

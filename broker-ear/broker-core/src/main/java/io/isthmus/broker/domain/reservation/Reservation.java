@@ -185,30 +185,27 @@ public class Reservation {
     }
 
     public void moveTo(ReservationState target, Instant now) {
-        if (!reservationState.canMoveTo(target)) {
-            throw new IllegalTransitionException("reservation " + id + " is " + reservationState
-                    + " and cannot become " + target);
-        }
+        requireMove(reservationState.canMoveTo(target), reservationState, target);
         reservationState = target;
         updatedAt = now;
     }
 
     public void moveTo(ProvisionState target, Instant now) {
-        if (!provisionState.canMoveTo(target)) {
-            throw new IllegalTransitionException("reservation " + id + " is " + provisionState
-                    + " and cannot become " + target);
-        }
+        requireMove(provisionState.canMoveTo(target), provisionState, target);
         provisionState = target;
         updatedAt = now;
     }
 
     public void moveTo(LifecycleState target, Instant now) {
-        if (!lifecycleState.canMoveTo(target)) {
-            throw new IllegalTransitionException("reservation " + id + " is " + lifecycleState
-                    + " and cannot become " + target);
-        }
+        requireMove(lifecycleState.canMoveTo(target), lifecycleState, target);
         lifecycleState = target;
         updatedAt = now;
+    }
+
+    private void requireMove(boolean allowed, Enum<?> from, Enum<?> to) {
+        if (!allowed) {
+            throw new IllegalTransitionException("reservation " + id + " is " + from + " and cannot become " + to);
+        }
     }
 
     /** Phase one starts: a new transaction id and the time the holds expire. */

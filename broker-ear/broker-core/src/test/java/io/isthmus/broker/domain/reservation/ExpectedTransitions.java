@@ -1,6 +1,13 @@
 package io.isthmus.broker.domain.reservation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.isthmus.broker.testsupport.ViBuilder;
+import java.time.Instant;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +66,36 @@ final class ExpectedTransitions<S extends Enum<S>> {
         }
         Collections.reverse(path);
         return path;
+    }
+
+    /** How a reservation moves one of its machines: one of the {@code Reservation.moveTo} overloads. */
+    interface Move<S> {
+        void apply(Reservation r, S target, Instant at);
+    }
+
+    /**
+     * Walks a fresh reservation to {@code from} by legal moves, then checks the move to {@code to} against this
+     * table: a legal one changes the state and the update time, an illegal one is a CONFLICT naming both states and
+     * leaves the state alone.
+     */
+    void assertMove(S from, S to, BiPredicate<S, S> canMoveTo, Move<S> move, Function<Reservation, S> state) {
+        Instant later = ViBuilder.NOW.plusSeconds(60);
+        Reservation r = freshReservation();
+        pathTo(from).forEach(s -> move.apply(r, s, ViBuilder.NOW));
+        assertEquals(from, state.apply(r));
+        assertEquals(isLegal(from, to), canMoveTo.test(from, to));
+
+        if (isLegal(from, to)) {
+            move.apply(r, to, later);
+            assertEquals(to, state.apply(r));
+            assertEquals(later, r.updatedAt());
+        } else {
+            var e = assertThrows(IllegalTransitionException.class, () -> move.apply(r, to, later));
+            assertEquals(FaultKind.CONFLICT, e.kind());
+            assertTrue(e.getMessage().contains(" is " + from + " ") && e.getMessage().endsWith(" " + to),
+                    e.getMessage());
+            assertEquals(from, state.apply(r), "a refused move leaves the state alone");
+        }
     }
 
     static Reservation freshReservation() {

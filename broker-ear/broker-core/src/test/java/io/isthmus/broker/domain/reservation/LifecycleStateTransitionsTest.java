@@ -34,22 +34,7 @@ class LifecycleStateTransitionsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("pairs")
     void theLifecycleMovesExactlyAlongTheNsiTable(LifecycleState from, LifecycleState to) {
-        Reservation r = ExpectedTransitions.freshReservation();
-        NSI.pathTo(from).forEach(s -> r.moveTo(s, ViBuilder.NOW));
-        assertEquals(from, r.lifecycleState());
-        assertEquals(NSI.isLegal(from, to), from.canMoveTo(to));
-
-        if (NSI.isLegal(from, to)) {
-            r.moveTo(to, LATER);
-            assertEquals(to, r.lifecycleState());
-            assertEquals(LATER, r.updatedAt());
-        } else {
-            var e = assertThrows(IllegalTransitionException.class, () -> r.moveTo(to, LATER));
-            assertEquals(FaultKind.CONFLICT, e.kind());
-            assertTrue(e.getMessage().contains(" is " + from + " ") && e.getMessage().endsWith(" " + to),
-                    e.getMessage());
-            assertEquals(from, r.lifecycleState(), "a refused move leaves the state alone");
-        }
+        NSI.assertMove(from, to, LifecycleState::canMoveTo, Reservation::moveTo, Reservation::lifecycleState);
     }
 
     @Test

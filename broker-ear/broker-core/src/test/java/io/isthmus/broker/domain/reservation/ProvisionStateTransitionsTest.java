@@ -6,7 +6,6 @@ import static io.isthmus.broker.domain.reservation.ProvisionState.Released;
 import static io.isthmus.broker.domain.reservation.ProvisionState.Releasing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.time.Instant;
@@ -32,22 +31,7 @@ class ProvisionStateTransitionsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("pairs")
     void provisioningMovesExactlyAlongTheNsiTable(ProvisionState from, ProvisionState to) {
-        Reservation r = ExpectedTransitions.freshReservation();
-        NSI.pathTo(from).forEach(s -> r.moveTo(s, ViBuilder.NOW));
-        assertEquals(from, r.provisionState());
-        assertEquals(NSI.isLegal(from, to), from.canMoveTo(to));
-
-        if (NSI.isLegal(from, to)) {
-            r.moveTo(to, LATER);
-            assertEquals(to, r.provisionState());
-            assertEquals(LATER, r.updatedAt());
-        } else {
-            var e = assertThrows(IllegalTransitionException.class, () -> r.moveTo(to, LATER));
-            assertEquals(FaultKind.CONFLICT, e.kind());
-            assertTrue(e.getMessage().contains(" is " + from + " ") && e.getMessage().endsWith(" " + to),
-                    e.getMessage());
-            assertEquals(from, r.provisionState(), "a refused move leaves the state alone");
-        }
+        NSI.assertMove(from, to, ProvisionState::canMoveTo, Reservation::moveTo, Reservation::provisionState);
     }
 
     @Test

@@ -39,22 +39,7 @@ class ReservationStateTransitionsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("pairs")
     void aReservationMovesExactlyAlongTheNsiTable(ReservationState from, ReservationState to) {
-        Reservation r = ExpectedTransitions.freshReservation();
-        NSI.pathTo(from).forEach(s -> r.moveTo(s, ViBuilder.NOW));
-        assertEquals(from, r.reservationState());
-        assertEquals(NSI.isLegal(from, to), from.canMoveTo(to));
-
-        if (NSI.isLegal(from, to)) {
-            r.moveTo(to, LATER);
-            assertEquals(to, r.reservationState());
-            assertEquals(LATER, r.updatedAt());
-        } else {
-            var e = assertThrows(IllegalTransitionException.class, () -> r.moveTo(to, LATER));
-            assertEquals(FaultKind.CONFLICT, e.kind());
-            assertTrue(e.getMessage().contains(" is " + from + " ") && e.getMessage().endsWith(" " + to),
-                    e.getMessage());
-            assertEquals(from, r.reservationState(), "a refused move leaves the state alone");
-        }
+        NSI.assertMove(from, to, ReservationState::canMoveTo, Reservation::moveTo, Reservation::reservationState);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.isthmus.broker.interfaces.rest;
 
 import io.isthmus.broker.application.reservation.Requester;
 import io.isthmus.broker.application.reservation.ReservationService;
+import io.isthmus.broker.domain.reservation.NotFoundException;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.broker.domain.reservation.ValidationException;
@@ -37,7 +38,7 @@ public class ReservationResource {
     @Path("{id}")
     public ReservationView one(@HeaderParam(REQUESTER) String requester, @PathParam("id") String id) {
         Reservation r = service.query(who(requester), List.of(new ReservationId(id)), null).stream().findFirst()
-                .orElseThrow(() -> new io.isthmus.broker.domain.reservation.NotFoundException(new ReservationId(id)));
+                .orElseThrow(() -> new NotFoundException(new ReservationId(id)));
         return ReservationView.of(r);
     }
 

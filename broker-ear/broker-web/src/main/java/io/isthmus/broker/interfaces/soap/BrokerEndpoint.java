@@ -39,35 +39,36 @@ public class BrokerEndpoint implements BrokerServicePort {
 
     @Override
     public ReservationResult reserve(Reserve parameters, IsthmusHeader header) throws ServiceFault {
-        Requester who = requester(header);
-        LOG.info(() -> "reserve from " + who.requesterId() + " (correlation " + who.correlationId() + ") for tenant "
-                + parameters.getVirtualInfrastructure().getTenant());
-        return result(() -> service().reserve(who, SoapMapper.toSpec(parameters.getVirtualInfrastructure())));
+        return act(header, (s, who) -> {
+            LOG.info(() -> "reserve from " + who.requesterId() + " (correlation " + who.correlationId()
+                    + ") for tenant " + parameters.getVirtualInfrastructure().getTenant());
+            return s.reserve(who, SoapMapper.toSpec(parameters.getVirtualInfrastructure()));
+        });
     }
 
     @Override
     public ReservationResult reserveCommit(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
-        return act(parameters, header, (s, who) -> s.commit(who, id(parameters)));
+        return act(header, (s, who) -> s.commit(who, id(parameters)));
     }
 
     @Override
     public ReservationResult reserveAbort(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
-        return act(parameters, header, (s, who) -> s.abort(who, id(parameters)));
+        return act(header, (s, who) -> s.abort(who, id(parameters)));
     }
 
     @Override
     public ReservationResult provision(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
-        return act(parameters, header, (s, who) -> s.provision(who, id(parameters)));
+        return act(header, (s, who) -> s.provision(who, id(parameters)));
     }
 
     @Override
     public ReservationResult release(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
-        return act(parameters, header, (s, who) -> s.release(who, id(parameters)));
+        return act(header, (s, who) -> s.release(who, id(parameters)));
     }
 
     @Override
     public ReservationResult terminate(ReservationRef parameters, IsthmusHeader header) throws ServiceFault {
-        return act(parameters, header, (s, who) -> s.terminate(who, id(parameters)));
+        return act(header, (s, who) -> s.terminate(who, id(parameters)));
     }
 
     @Override
@@ -85,20 +86,13 @@ public class BrokerEndpoint implements BrokerServicePort {
         }
     }
 
-    private interface Action {
-        Reservation run();
-    }
-
-    private ReservationResult act(ReservationRef ref, IsthmusHeader header,
+    /** Runs one use case for the caller named in the header; a domain failure becomes the typed fault. */
+    private ReservationResult act(IsthmusHeader header,
                                   BiFunction<ReservationService, Requester, Reservation> action) throws ServiceFault {
         Requester who = requester(header);
-        return result(() -> action.apply(service(), who));
-    }
-
-    private static ReservationResult result(Action action) throws ServiceFault {
         try {
             ReservationResult result = new ReservationResult();
-            result.setSummary(SoapMapper.toSummary(action.run()));
+            result.setSummary(SoapMapper.toSummary(action.apply(service(), who)));
             return result;
         } catch (BrokerException e) {
             LOG.info(() -> "refused (" + e.kind() + "): " + e.getMessage());
