@@ -22,7 +22,6 @@ import io.isthmus.wsdl.site.ServiceFault;
 import io.isthmus.wsdl.site.SiteRmsService;
 import io.isthmus.wsdl.site.SiteRmsServicePort;
 import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -172,9 +171,10 @@ class SiteRmsSoapTest {
         Prepare invalid = prepare("not-a-uuid", UUID.randomUUID().toString(), Duration.ofMinutes(2), 4096,
                 "52:54:00:12:34:59");
         invalid.getNode().get(0).setName("Bad Name");
-        SOAPFaultException fault = assertThrows(SOAPFaultException.class, () -> port.prepare(invalid, header()));
-        assertTrue(fault.getMessage().contains("not-a-uuid") || fault.getMessage().contains("Bad Name"),
-                fault.getMessage());
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.prepare(invalid, header()));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        String message = fault.getFaultInfo().getMessage();
+        assertTrue(message.contains("not-a-uuid") && message.contains("Bad Name"), message);
         assertTrue(port.status(new Status(), header()).getReservation().isEmpty());
     }
 

@@ -155,6 +155,16 @@ class GatewaySoapTest {
         assertEquals(FaultCode.NOT_FOUND, unknown.getFaultInfo().getCode());
     }
 
+    @Test
+    void aSchemaInvalidRequestIsATypedValidationFaultThatHoldsNothing() throws ServiceFault {
+        Prepare invalid = prepare("not-a-uuid", uuid(), 0, 5000);
+        ServiceFault e = assertThrows(ServiceFault.class, () -> port.prepare(invalid, header()));
+        assertEquals(FaultCode.VALIDATION, e.getFaultInfo().getCode());
+        String message = e.getFaultInfo().getMessage();
+        assertTrue(message.contains("not-a-uuid") && message.contains("'0'") && message.contains("5000"), message);
+        assertTrue(port.status(new Status(), header()).getStitch().isEmpty(), "a refused request holds nothing");
+    }
+
     private static String uuid() {
         return UUID.randomUUID().toString();
     }

@@ -11,6 +11,7 @@ import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.schema.v1.FaultDetail;
 import io.isthmus.schema.v1.ServiceFaultInfo;
 import io.isthmus.wsdl.site.ServiceFault;
+import io.isthmus.wsdl.support.ServiceFaults;
 
 /** Turns domain exceptions into the typed {@code serviceFault} of the contract, keeping the cause. */
 final class FaultMapper {
@@ -19,7 +20,7 @@ final class FaultMapper {
     }
 
     static ServiceFault fault(SiteException e, String reservationId) {
-        ServiceFaultInfo info = info(code(e), e.getMessage(), reservationId);
+        ServiceFaultInfo info = ServiceFaults.info(code(e), e.getMessage(), reservationId);
         if (e instanceof InvalidRequestException invalid) {
             FaultDetail detail = new FaultDetail();
             detail.setField(invalid.field());
@@ -32,12 +33,12 @@ final class FaultMapper {
     static ServiceFault internal(RuntimeException e, String reservationId, String correlationId) {
         String message = "the site failed unexpectedly (" + e.getClass().getSimpleName() + "); the operator can find"
                 + " correlation id " + correlationId + " in the RMS log";
-        return new ServiceFault(message, info(FaultCode.INTERNAL, message, reservationId), e);
+        return new ServiceFault(message, ServiceFaults.info(FaultCode.INTERNAL, message, reservationId), e);
     }
 
     static ServiceFault missingHeader() {
         String message = "every SiteRmsService call needs an isthmusHeader with correlationId and requesterId";
-        return new ServiceFault(message, info(FaultCode.VALIDATION, message, null));
+        return new ServiceFault(message, ServiceFaults.info(FaultCode.VALIDATION, message, null));
     }
 
     private static FaultCode code(SiteException e) {
@@ -57,13 +58,5 @@ final class FaultMapper {
             return FaultCode.UNAVAILABLE;
         }
         return FaultCode.INTERNAL;
-    }
-
-    private static ServiceFaultInfo info(FaultCode code, String message, String reservationId) {
-        ServiceFaultInfo info = new ServiceFaultInfo();
-        info.setCode(code);
-        info.setMessage(message);
-        info.setReservationId(reservationId);
-        return info;
     }
 }

@@ -1,6 +1,5 @@
 package io.isthmus.rms.interfaces.soap;
 
-import com.sun.xml.ws.developer.SchemaValidation;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
 import io.isthmus.rms.application.reservation.StatusService;
@@ -18,6 +17,7 @@ import io.isthmus.schema.v1.IsthmusHeader;
 import io.isthmus.schema.v1.ReservationTx;
 import io.isthmus.wsdl.site.ServiceFault;
 import io.isthmus.wsdl.site.SiteRmsServicePort;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 @WebService(endpointInterface = "io.isthmus.wsdl.site.SiteRmsServicePort", serviceName = "SiteRmsService",
         portName = "SiteRmsServicePort", targetNamespace = "urn:isthmus:site:v1:wsdl",
         wsdlLocation = "wsdl/SiteRmsService.wsdl")
-@SchemaValidation
+@HandlerChain(file = "handlers.xml")
 public class SiteRmsEndpoint implements SiteRmsServicePort {
 
     private static final Logger LOG = System.getLogger(SiteRmsEndpoint.class.getName());

@@ -6,8 +6,8 @@ import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.NotFoundException;
 import io.isthmus.gateway.domain.shared.UnavailableException;
 import io.isthmus.schema.v1.FaultCode;
-import io.isthmus.schema.v1.ServiceFaultInfo;
 import io.isthmus.wsdl.gateway.ServiceFault;
+import io.isthmus.wsdl.support.ServiceFaults;
 
 /** Turns domain exceptions into the typed {@link ServiceFault} of the GatewayService contract. */
 final class FaultMapper {
@@ -47,11 +47,7 @@ final class FaultMapper {
     }
 
     private static ServiceFault fault(FaultCode code, String message, String reservationId, Throwable cause) {
-        ServiceFaultInfo info = new ServiceFaultInfo();
-        info.setCode(code);
-        info.setMessage(message);
-        info.setReservationId(reservationId);
-        return new ServiceFault(code + ": " + message, info, cause);
+        return new ServiceFault(code + ": " + message, ServiceFaults.info(code, message, reservationId), cause);
     }
 
     @FunctionalInterface

@@ -1,6 +1,5 @@
 package io.isthmus.gateway.interfaces.soap;
 
-import com.sun.xml.ws.developer.SchemaValidation;
 import io.isthmus.gateway.application.stitch.StitchService;
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
@@ -12,6 +11,7 @@ import io.isthmus.schema.v1.IsthmusHeader;
 import io.isthmus.schema.v1.ReservationTx;
 import io.isthmus.wsdl.gateway.GatewayServicePort;
 import io.isthmus.wsdl.gateway.ServiceFault;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
 @WebService(endpointInterface = "io.isthmus.wsdl.gateway.GatewayServicePort",
         targetNamespace = "urn:isthmus:gateway:v1:wsdl", serviceName = "GatewayService",
         portName = "GatewayServicePort", wsdlLocation = "wsdl/GatewayService.wsdl")
-@SchemaValidation
+@HandlerChain(file = "handlers.xml")
 public class GatewaySoapEndpoint implements GatewayServicePort {
 
     private final StitchService service;

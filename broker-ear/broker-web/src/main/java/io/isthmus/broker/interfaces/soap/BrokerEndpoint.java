@@ -14,6 +14,7 @@ import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.schema.v1.IsthmusHeader;
 import io.isthmus.wsdl.broker.BrokerServicePort;
 import io.isthmus.wsdl.broker.ServiceFault;
+import io.isthmus.wsdl.support.ServiceFaults;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * The BrokerService endpoint (Metro, declared in WEB-INF/sun-jaxws.xml). Requests reach it already checked
- * against the XSD by {@link SchemaValidationHandler}; it maps them to the domain, calls the reservation service
+ * against the XSD by {@link io.isthmus.wsdl.support.BrokerContractValidation}; it maps them to the domain, calls the reservation service
  * and maps domain failures to typed faults.
  */
 @WebService(serviceName = "BrokerService", portName = "BrokerServicePort",
@@ -106,8 +107,8 @@ public class BrokerEndpoint implements BrokerServicePort {
 
     private static Requester requester(IsthmusHeader header) throws ServiceFault {
         if (header == null) {
-            throw new ServiceFault("isthmusHeader missing", Faults.info(FaultCode.VALIDATION,
-                    "every call needs the isthmusHeader SOAP header with correlationId and requesterId", List.of()));
+            throw new ServiceFault("isthmusHeader missing", ServiceFaults.info(FaultCode.VALIDATION,
+                    "every call needs the isthmusHeader SOAP header with correlationId and requesterId", null));
         }
         return new Requester(header.getRequesterId(), header.getCorrelationId());
     }

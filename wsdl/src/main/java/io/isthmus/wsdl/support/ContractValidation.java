@@ -1,4 +1,4 @@
-package io.isthmus.broker.interfaces.soap;
+package io.isthmus.wsdl.support;
 
 import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.schema.v1.ObjectFactory;
@@ -18,11 +18,9 @@ import jakarta.xml.ws.soap.SOAPFaultException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -31,13 +29,25 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Validates every incoming request body and its isthmusHeader against the XSDs before anything is unmarshalled,
- * and answers an invalid one with the typed {@code serviceFault} (code VALIDATION) listing every problem.
+ * Validates every incoming request body and its isthmusHeader against a service's XSD before anything is
+ * unmarshalled, and answers an invalid one with the typed {@code serviceFault} (code VALIDATION) listing every
+ * problem. One subclass per service names its schema, so that handler chains can instantiate it.
  */
-public class SchemaValidationHandler implements SOAPHandler<SOAPMessageContext> {
+public abstract class ContractValidation implements SOAPHandler<SOAPMessageContext> {
     private static final QName HEADER = new QName("urn:isthmus:v1", "isthmusHeader");
-    private static final Schema SCHEMA = load();
     private static final JAXBContext JAXB = jaxb();
+
+    private final String service;
+    private final Schema schema;
+
+    /**
+     * @param service   the service's name, for the fault message
+     * @param xsd       the classpath resource of the service's message schema, e.g. {@code /wsdl/isthmus-site.xsd}
+     */
+    protected ContractValidation(String service, String xsd) {
+        this.service = service;
+        this.schema = SchemaCache.get(xsd);
+    }
 
     @Override
     public boolean handleMessage(SOAPMessageContext context) {
@@ -68,8 +78,8 @@ public class SchemaValidationHandler implements SOAPHandler<SOAPMessageContext> 
         return true;
     }
 
-    private static void validate(Element element, List<String> problems) {
-        Validator validator = SCHEMA.newValidator();
+    private void validate(Element element, List<String> problems) {
+        Validator validator = schema.newValidator();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {
@@ -92,13 +102,13 @@ public class SchemaValidationHandler implements SOAPHandler<SOAPMessageContext> 
         }
     }
 
-    private static SOAPFault fault(List<String> problems) {
+    private SOAPFault fault(List<String> problems) {
         try {
-            String message = "the request does not match the BrokerService schema: " + String.join("; ", problems);
+            String message = "the request does not match the " + service + " schema: " + String.join("; ", problems);
             SOAPFault fault = SOAPFactory.newInstance().createFault(message,
                     new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, "Client"));
             Detail detail = fault.addDetail();
-            ServiceFaultInfo info = Faults.info(FaultCode.VALIDATION, message, problems);
+            ServiceFaultInfo info = ServiceFaults.info(FaultCode.VALIDATION, message, null, problems);
             JAXB.createMarshaller().marshal(new ObjectFactory().createServiceFault(info), detail);
             return fault;
         } catch (SOAPException | JAXBException e) {
@@ -123,15 +133,6 @@ public class SchemaValidationHandler implements SOAPHandler<SOAPMessageContext> 
             }
         }
         return null;
-    }
-
-    private static Schema load() {
-        try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            return factory.newSchema(SchemaValidationHandler.class.getResource("/wsdl/isthmus-broker.xsd"));
-        } catch (SAXException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     private static JAXBContext jaxb() {
