@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Isthmus: unit, component (libvirt test driver, H2, network namespaces),
-# deployment (Arquillian on Payara Micro) and the system test of the emulated federation.
+# deployment (Arquillian on Payara Micro, and on PostgreSQL) and the system test of the emulated federation.
 # Installs the system packages the tests need when it can (root with apt-get); otherwise
 # stops with the exact command to run.
 set -euo pipefail
@@ -10,6 +10,7 @@ need=()
 ldconfig -p 2>/dev/null | grep -q 'libvirt\.so\.0' || need+=(libvirt0)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)   # the broker's production database
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} ..."

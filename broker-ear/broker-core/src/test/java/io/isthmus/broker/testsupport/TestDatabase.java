@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The broker's "isthmus" persistence unit on an H2 file database in {@code dir}, run by EclipseLink in Java SE:
- * the unit's JTA data source is replaced by a resource-local JDBC connection.
+ * The broker's "isthmus" persistence unit run by EclipseLink in Java SE, on an H2 file database in {@code dir} or,
+ * in the PostgreSQL run of the persistence tests, on a database of a real PostgreSQL server that belongs to
+ * {@code dir}. The unit's JTA data source is replaced by a resource-local JDBC connection.
  */
 public final class TestDatabase implements AutoCloseable {
     private final EntityManagerFactory emf;
@@ -23,12 +24,28 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(Persistence.createEntityManagerFactory("isthmus", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.h2.Driver",
-                // A transaction waiting for a row lock waits up to 10 s, so a busy CI machine does not fail it.
-                "jakarta.persistence.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
-                        + ";LOCK_TIMEOUT=10000",
-                "jakarta.persistence.jdbc.user", "sa",
+                "jakarta.persistence.jdbc.url", url(dir),
+                "jakarta.persistence.jdbc.user", user(),
                 "jakarta.persistence.jdbc.password", "")));
+    }
+
+    /** Whether this test run is on PostgreSQL ({@code -Disthmus.test.database=postgresql}) rather than H2. */
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("isthmus.test.database", "h2"));
+    }
+
+    /** The JDBC URL of the database that belongs to {@code dir}: the same one each time the test reopens it. */
+    public static String url(Path dir) {
+        if (onPostgresql()) {
+            String name = "isthmus_" + Integer.toHexString(dir.toAbsolutePath().toString().hashCode() & 0x7fffffff);
+            return PostgresTestServer.shared().database(name);
+        }
+        // A transaction waiting for a row lock waits up to 10 s, so a busy CI machine does not fail it.
+        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";LOCK_TIMEOUT=10000";
+    }
+
+    public static String user() {
+        return onPostgresql() ? PostgresTestServer.USER : "sa";
     }
 
     /**

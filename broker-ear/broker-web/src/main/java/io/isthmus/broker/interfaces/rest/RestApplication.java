@@ -5,12 +5,12 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * The REST API root ({@code /api/v1}) and the broker's data source: an H2 file database by default, any JDBC URL
- * (PostgreSQL in production, with its driver added to the server) through {@code isthmus.db.url}.
+ * The REST API root ({@code /api/v1}) and the broker's data source: an H2 file database by default, PostgreSQL in
+ * production, chosen by the JDBC URL in {@code isthmus.db.url} (both drivers ship in the WAR).
  */
 @ApplicationPath("api/v1")
 @DataSourceDefinition(name = "java:app/jdbc/isthmus",
-        className = "org.h2.jdbcx.JdbcDataSource",
+        className = "io.isthmus.broker.infrastructure.persistence.JdbcUrlDataSource",
         url = "${MPCONFIG=isthmus.db.url}",
         user = "${MPCONFIG=isthmus.db.user}",
         password = "${MPCONFIG=isthmus.db.password}")
