@@ -36,10 +36,12 @@ import io.isthmus.wsdl.broker.ServiceFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,6 +171,33 @@ class FederationSystemIT {
                 + reservationsEverywhere());
     }
 
+    @Test
+    @Order(5)
+    void aFutureWindowStartsItsNodesAtItsStartAndEndsOnItsOwn() throws Exception {
+        Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS); // as the client sends it
+        VirtualInfrastructure vi = ViDocument.startingNow(smallVi(), start, Duration.ofSeconds(30));
+        String id = broker.reserve(vi).getReservationId();
+        broker.reserveCommit(id);
+        ReservationSummary waiting = broker.provision(id);
+        assertEquals(ProvisionState.PROVISIONED, waiting.getProvisionState(), waiting.getLastError());
+        assertFalse(waiting.isDataPlaneActive(), "nothing runs before the window starts");
+        String site = waiting.getPlacement().get(0).getSite();
+        assertTrue(siteStatus(endpoints.site(site), id).stream().flatMap(r -> r.getNode().stream())
+                .noneMatch(n -> n.getDomainState() == DomainState.RUNNING), "no L1 domain runs before the start");
+
+        ReservationSummary started = awaitSummary(id, ReservationSummary::isDataPlaneActive, Duration.ofSeconds(60));
+        assertTrue(started.isDataPlaneActive(), "the broker started the window on its own: " + started.getLastError());
+        assertFalse(Instant.now().isBefore(start), "started no earlier than the window's start");
+        assertDomainsMatchPlacement(site, started);
+
+        ReservationSummary ended = awaitSummary(id, s -> s.getLifecycleState() == LifecycleState.PASSED_END_TIME,
+                Duration.ofSeconds(60));
+        assertEquals(LifecycleState.PASSED_END_TIME, ended.getLifecycleState(), ended.getLastError());
+        assertFalse(ended.isDataPlaneActive());
+        assertTrue(awaitNowhere(id, Duration.ofSeconds(20)), "the ended window left " + id + " somewhere: "
+                + reservationsEverywhere());
+    }
+
     private static ReservationSummary reserveCommitProvision(VirtualInfrastructure vi) throws Exception {
         ReservationSummary held = broker.reserve(vi);
         assertEquals(ReservationState.RESERVE_HELD, held.getReservationState(), held.getLastError());
@@ -204,9 +233,15 @@ class FederationSystemIT {
 
     private static ReservationSummary awaitReservationState(String id, ReservationState wanted, Duration limit)
             throws Exception {
+        return awaitSummary(id, s -> s.getReservationState() == wanted, limit);
+    }
+
+    /** Polls the broker until the reservation's summary satisfies {@code done} or the limit passes. */
+    private static ReservationSummary awaitSummary(String id, Predicate<ReservationSummary> done, Duration limit)
+            throws Exception {
         Instant deadline = Instant.now().plus(limit);
         ReservationSummary current = broker.query(id).orElseThrow();
-        while (current.getReservationState() != wanted && Instant.now().isBefore(deadline)) {
+        while (!done.test(current) && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
             current = broker.query(id).orElseThrow();
         }
