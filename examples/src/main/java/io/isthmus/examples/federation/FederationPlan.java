@@ -76,6 +76,7 @@ public final class FederationPlan {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("isthmus.sites", sites.stream().map(s -> s.siteId() + "=" + s.listen())
                 .collect(Collectors.joining(",")));
+        settings.put("isthmus.links", emulatedWanLinks());
         settings.put("isthmus.db.url", "jdbc:h2:file:" + options.runDir().resolve("broker/isthmus"));
         settings.put("isthmus.hold.seconds", Integer.toString(options.holdSeconds()));
         options.sweepSeconds().ifPresent(s -> settings.put("isthmus.sweep.seconds", Integer.toString(s)));
@@ -83,6 +84,20 @@ public final class FederationPlan {
                 options.runDir().resolve("payara"), settings);
         return new LaunchSpec("broker", command, options.runDir(), ServicePorts.wsdlOf(ports.brokerSoap()),
                 options.brokerReadyTimeout());
+    }
+
+    /**
+     * Every pair of sites joined by the emulated WAN, with the nominal figures the broker plans with: 1 Gbit/s
+     * each way and 10 ms one way (the namespaces' real path is faster; placement only needs the numbers).
+     */
+    String emulatedWanLinks() {
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                links.add(sites.get(i).siteId() + ":" + sites.get(j).siteId() + "=1000/10");
+            }
+        }
+        return String.join(",", links);
     }
 
     public FederationEndpoints endpoints(boolean dataPlaneEmulated, Duration startup) {

@@ -54,7 +54,7 @@ class FederationPlanTest {
     }
 
     @Test
-    void theBrokerKnowsBothSitesItsDatabaseHoldTimeAndSweep() {
+    void theBrokerKnowsBothSitesTheLinkBetweenThemItsDatabaseHoldTimeAndSweep() {
         LaunchSpec broker = plan().broker();
 
         List<String> command = broker.command();
@@ -63,6 +63,7 @@ class FederationPlanTest {
         assertTrue(command.contains("-Disthmus.db.url=jdbc:h2:file:" + runDir.resolve("broker/isthmus")));
         assertTrue(command.contains("-Disthmus.hold.seconds=8"));
         assertTrue(command.contains("-Disthmus.sweep.seconds=1"));
+        assertTrue(command.contains("-Disthmus.links=site-a:site-b=1000/10"), "the emulated WAN as a placement link");
         assertEquals("9080", command.get(command.indexOf("--port") + 1));
         assertTrue(command.contains("--nocluster"));
         assertEquals("http://127.0.0.1:9080/isthmus/BrokerService?wsdl", broker.readinessUrl().toString());

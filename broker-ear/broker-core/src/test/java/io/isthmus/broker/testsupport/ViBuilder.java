@@ -35,6 +35,8 @@ public final class ViBuilder {
     private final List<LinkSpec> links = new ArrayList<>(List.of(new LinkSpec("web-1", "db-1", null, 100, 5.0)));
     private final List<NodeGroup> affinity = new ArrayList<>();
     private final List<NodeGroup> antiAffinity = new ArrayList<>();
+    private final List<PlacementConstraints.Pin> pins = new ArrayList<>();
+    private final List<String> allowedSites = new ArrayList<>();
     private GatewaySpec gateway = new GatewaySpec("gw-req", URI.create("http://198.51.100.1:8081/gateway"), "vxlan");
 
     public static ViBuilder valid() {
@@ -99,6 +101,29 @@ public final class ViBuilder {
         return this;
     }
 
+    /** A node-to-node link with a bandwidth (Mbit/s) and a latency bound (ms), each optional. */
+    public ViBuilder link(String a, String b, Integer mbps, Double maxLatencyMs) {
+        links.add(new LinkSpec(a, b, null, mbps, maxLatencyMs));
+        return this;
+    }
+
+    /** QoS on a whole segment. */
+    public ViBuilder segmentLink(String segment, Integer mbps, Double maxLatencyMs) {
+        links.add(new LinkSpec(null, null, segment, mbps, maxLatencyMs));
+        return this;
+    }
+
+    public ViBuilder pin(String node, String site, String host) {
+        pins.add(new PlacementConstraints.Pin(node, site, host));
+        return this;
+    }
+
+    public ViBuilder allowedSites(String... sites) {
+        allowedSites.clear();
+        allowedSites.addAll(List.of(sites));
+        return this;
+    }
+
     public ViBuilder gateway(GatewaySpec replacement) {
         gateway = replacement;
         return this;
@@ -115,6 +140,6 @@ public final class ViBuilder {
 
     public VirtualInfrastructureSpec build() {
         return new VirtualInfrastructureSpec(tenant, "test request", new TimeWindow(start, end), segments, nodes,
-                links, new PlacementConstraints(List.of(), affinity, antiAffinity), gateway);
+                links, new PlacementConstraints(allowedSites, affinity, antiAffinity, pins), gateway);
     }
 }

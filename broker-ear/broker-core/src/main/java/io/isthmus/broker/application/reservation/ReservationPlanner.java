@@ -1,8 +1,11 @@
 package io.isthmus.broker.application.reservation;
 
+import io.isthmus.broker.domain.placement.InterSiteBookings;
+import io.isthmus.broker.domain.placement.InterSiteLink;
 import io.isthmus.broker.domain.placement.Placement;
 import io.isthmus.broker.domain.placement.PlacementEngine;
 import io.isthmus.broker.domain.placement.SiteOffer;
+import io.isthmus.broker.domain.placement.Substrate;
 import io.isthmus.broker.domain.reservation.BrokerException;
 import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.Participant;
@@ -12,6 +15,7 @@ import io.isthmus.broker.domain.site.GatewayInfo;
 import io.isthmus.broker.domain.site.SiteCapacityView;
 import io.isthmus.broker.domain.site.SiteDirectory;
 import io.isthmus.broker.domain.site.SiteRmsClient;
+import io.isthmus.broker.infrastructure.config.BrokerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -37,6 +41,10 @@ public class ReservationPlanner {
     GatewayClient gateways;
     @Inject
     PlacementEngine engine;
+    @Inject
+    InterSiteBookings bookings;
+    @Inject
+    BrokerSettings settings;
 
     /** A placement and the participants it involves. */
     public record Plan(Placement placement, List<Participant> participants) {
@@ -44,8 +52,13 @@ public class ReservationPlanner {
 
     public Plan plan(VirtualInfrastructureSpec vi) {
         Map<String, SiteCapacityView> views = capacities(vi);
-        List<SiteOffer> offers = views.values().stream().map(SiteCapacityView::offer).toList();
-        Placement placement = engine.place(vi, offers);
+        List<SiteOffer> offers = views.values().stream().map(v -> new SiteOffer(v.offer().site(), v.offer().hosts(),
+                settings.connectivity(v.offer().site()), settings.costPerCore(v.offer().site()))).toList();
+        List<InterSiteLink> links = bookings.links(vi.window()).stream()
+                .filter(l -> views.containsKey(l.siteA()) && views.containsKey(l.siteB())).toList();
+        Placement placement = engine.place(vi, new Substrate(offers, links));
+        LOG.fine(() -> "placement of tenant " + vi.tenant() + ": " + placement.sites() + ", inter-site "
+                + placement.interSite() + ", objective " + placement.cost());
         List<Participant> participants = new ArrayList<>();
         for (String site : placement.sites()) {
             SiteCapacityView view = views.get(site);

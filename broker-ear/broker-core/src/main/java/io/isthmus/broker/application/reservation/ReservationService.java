@@ -2,6 +2,8 @@ package io.isthmus.broker.application.reservation;
 
 import io.isthmus.broker.application.coallocation.CoAllocator;
 import io.isthmus.broker.domain.placement.NodeLocation;
+import io.isthmus.broker.domain.placement.InterSiteBookings;
+import io.isthmus.broker.domain.placement.PlacementRefusedException;
 import io.isthmus.broker.domain.reservation.BrokerException;
 import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.IllegalTransitionException;
@@ -47,6 +49,8 @@ public class ReservationService {
     @Inject
     ReservationPlanner planner;
     @Inject
+    InterSiteBookings bookings;
+    @Inject
     CoAllocator coAllocator;
     @Inject
     BrokerSettings settings;
@@ -59,19 +63,9 @@ public class ReservationService {
         if (earlier.isPresent()) {
             return replay(earlier.get());
         }
-        ReservationPlanner.Plan plan = planner.plan(vi);
         ReservationId id = ReservationId.random();
-        Instant now = clock.instant();
-        Instant holdExpires = now.plus(settings.holdTime());
-        Reservation checking = store.create(new Reservation(id, who.requesterId(), who.correlationId(), vi, now),
-                (r, allocator) -> {
-            r.moveTo(ReservationState.ReserveChecking, now);
-            r.beginHold(UUID.randomUUID().toString(), holdExpires);
-            r.replacePlacement(placedNodes(vi, plan, id, allocator), allocatedSegments(vi, id, allocator),
-                    plan.participants());
-        });
-        LOG.info(() -> "reservation " + id + " for tenant " + vi.tenant() + ": placed on " + plan.placement().sites()
-                + ", preparing at " + checking.participants().size() + " participants");
+        Instant holdExpires = clock.instant().plus(settings.holdTime());
+        Reservation checking = placeAndRecord(who, id, vi, holdExpires);
         try {
             var hosts = coAllocator.prepareAll(checking, tx(checking, who), holdExpires.plus(PARTICIPANT_GRACE));
             return store.update(id, r -> {
@@ -86,6 +80,36 @@ public class ReservationService {
                 endLifecycle(r, allocator, at);
             });
             throw refused;
+        }
+    }
+
+    /**
+     * Places the request and records it with its addresses and inter-site bookings in one transaction; places again
+     * (at most three times) when another reservation took the inter-site bandwidth in between.
+     */
+    private Reservation placeAndRecord(Requester who, ReservationId id, VirtualInfrastructureSpec vi, Instant holdExpires) {
+        for (int attempt = 1; ; attempt++) {
+            ReservationPlanner.Plan plan = planner.plan(vi);
+            Instant now = clock.instant();
+            try {
+                Reservation checking = store.create(new Reservation(id, who.requesterId(), who.correlationId(), vi, now),
+                        (r, allocator) -> {
+                    r.moveTo(ReservationState.ReserveChecking, now);
+                    r.beginHold(UUID.randomUUID().toString(), holdExpires);
+                    r.replacePlacement(placedNodes(vi, plan, id, allocator), allocatedSegments(vi, id, allocator),
+                            plan.participants());
+                    bookings.book(id, vi.window(), plan.placement().interSite());
+                });
+                LOG.info(() -> "reservation " + id + " for tenant " + vi.tenant() + ": placed on "
+                        + plan.placement().sites() + " (inter-site " + plan.placement().interSite() + "), preparing at "
+                        + checking.participants().size() + " participants");
+                return checking;
+            } catch (PlacementRefusedException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+                LOG.info(() -> "reservation " + id + ": " + raced.getMessage() + "; placing again");
+            }
         }
     }
 

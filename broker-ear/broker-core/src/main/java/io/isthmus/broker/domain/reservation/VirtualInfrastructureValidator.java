@@ -28,6 +28,7 @@ public final class VirtualInfrastructureValidator {
         links(vi, problems);
         groups("affinityGroup", vi.constraints().affinity(), vi, problems);
         groups("antiAffinityGroup", vi.constraints().antiAffinity(), vi, problems);
+        pins(vi, problems);
         gateway(vi.requesterGateway(), problems);
         if (!problems.isEmpty()) {
             throw new ValidationException("the virtual infrastructure request has " + problems.size()
@@ -137,6 +138,23 @@ public final class VirtualInfrastructureValidator {
                 if (vi.node(node).isEmpty()) {
                     problems.add(kind + "[" + g.name() + "]: no node named '" + node + "'");
                 }
+            }
+        }
+    }
+
+    private static void pins(VirtualInfrastructureSpec vi, List<String> problems) {
+        Set<String> pinned = new HashSet<>();
+        List<String> allowed = vi.constraints().allowedSites();
+        for (PlacementConstraints.Pin p : vi.constraints().pins()) {
+            String at = "pin[" + p.node() + "]";
+            if (vi.node(p.node()).isEmpty()) {
+                problems.add(at + ".node: no node named '" + p.node() + "'");
+            }
+            if (!pinned.add(p.node())) {
+                problems.add(at + ": node '" + p.node() + "' is pinned twice");
+            }
+            if (!allowed.isEmpty() && !allowed.contains(p.site())) {
+                problems.add(at + ".site: '" + p.site() + "' is not among the allowed sites " + allowed);
             }
         }
     }

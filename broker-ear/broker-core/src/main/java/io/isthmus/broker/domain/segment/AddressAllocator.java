@@ -14,5 +14,9 @@ public interface AddressAllocator {
     /** Takes a MAC the requester fixed; CONFLICT when another reservation has it. */
     void claimMac(String mac, ReservationId owner);
 
+    /**
+     * Returns everything the reservation holds in the broker's ledger: its VNIs, its MACs and the inter-site
+     * bandwidth it booked ({@link io.isthmus.broker.domain.placement.InterSiteBookings}).
+     */
     void releaseAll(ReservationId owner);
 }

@@ -1,6 +1,6 @@
 package io.isthmus.broker.infrastructure.config;
 
-import io.isthmus.broker.domain.placement.FirstFitPlacementEngine;
+import io.isthmus.broker.domain.placement.PartitioningPlacementEngine;
 import io.isthmus.broker.domain.placement.PlacementEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -11,6 +11,6 @@ public class PlacementEngineProducer {
     @Produces
     @ApplicationScoped
     PlacementEngine engine() {
-        return new FirstFitPlacementEngine();
+        return new PartitioningPlacementEngine();
     }
 }

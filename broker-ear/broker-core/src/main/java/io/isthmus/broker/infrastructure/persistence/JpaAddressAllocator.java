@@ -58,6 +58,7 @@ public class JpaAddressAllocator implements AddressAllocator {
                 .executeUpdate();
         em.createQuery("delete from MacAllocation a where a.reservationId = :r").setParameter("r", owner.value())
                 .executeUpdate();
+        JpaInterSiteBookings.release(em, owner);
     }
 
     private long next(String space, long first, long last, LongPredicate free) {

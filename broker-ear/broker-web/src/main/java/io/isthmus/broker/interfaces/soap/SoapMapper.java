@@ -60,7 +60,9 @@ final class SoapMapper {
         }
         return new PlacementConstraints(c.getAllowedSite(),
                 c.getAffinityGroup().stream().map(g -> new NodeGroup(g.getName(), g.getNode())).toList(),
-                c.getAntiAffinityGroup().stream().map(g -> new NodeGroup(g.getName(), g.getNode())).toList());
+                c.getAntiAffinityGroup().stream().map(g -> new NodeGroup(g.getName(), g.getNode())).toList(),
+                c.getPin().stream().map(p -> new PlacementConstraints.Pin(p.getNode(), p.getSite(), p.getHost()))
+                        .toList());
     }
 
     static ReservationSummary toSummary(Reservation r) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FirstFitFillsSitesInPreferenceOrderTest {
-    private final PlacementEngine engine = new FirstFitPlacementEngine();
+class FillsSitesInPreferenceOrderTest {
+    private final PlacementEngine engine = new PartitioningPlacementEngine();
 
     @Test
     void aRequestThatFitsTheFirstSiteStaysThereOnItsFirstHost() {
@@ -19,7 +19,7 @@ class FirstFitFillsSitesInPreferenceOrderTest {
                 new SiteOffer("site-b", List.of(new HostOffer("b1", 64, 262_144, 1000, false))));
         var vi = ViBuilder.ofNodes(node("web-1", 2, 2048, 10), node("db-1", 4, 8192, 20)).build();
 
-        Placement p = engine.place(vi, offers);
+        Placement p = engine.place(vi, Substrate.of(offers));
 
         assertEquals(new NodeLocation("site-a", "a1"), p.of("web-1"));
         assertEquals(new NodeLocation("site-a", "a1"), p.of("db-1"));
@@ -34,7 +34,7 @@ class FirstFitFillsSitesInPreferenceOrderTest {
         var vi = ViBuilder.ofNodes(node("n1", 4, 8192, 10), node("n2", 4, 8192, 10), node("n3", 4, 8192, 10))
                 .build();
 
-        Placement p = engine.place(vi, offers);
+        Placement p = engine.place(vi, Substrate.of(offers));
 
         assertEquals(Set.of("site-a", "site-b"), p.sites());
         long atA = p.locations().values().stream().filter(l -> l.site().equals("site-a")).count();
@@ -50,7 +50,7 @@ class FirstFitFillsSitesInPreferenceOrderTest {
         var vi = ViBuilder.ofNodes(node("small-1", 1, 2048, 1), node("small-2", 1, 2048, 1),
                 node("big", 4, 6144, 1)).build();
 
-        Placement p = engine.place(vi, offers);
+        Placement p = engine.place(vi, Substrate.of(offers));
 
         assertEquals(new NodeLocation("site-a", "a1"), p.of("big"));
         assertEquals(new NodeLocation("site-a", "a1"), p.of("small-1"));

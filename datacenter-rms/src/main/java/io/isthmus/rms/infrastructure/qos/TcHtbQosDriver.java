@@ -1,0 +1,106 @@
+package io.isthmus.rms.infrastructure.qos;
+
+import io.isthmus.rms.domain.qos.Allocation;
+import io.isthmus.rms.domain.qos.PacketCapStatus;
+import io.isthmus.rms.domain.qos.QosDriver;
+import io.isthmus.rms.domain.qos.QosException;
+import io.isthmus.rms.domain.qos.VifId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Shapes host-side ports with tc HTB (see {@link TcHtbCommands} for the layout), in the host's own network
+ * namespace or in a named one. The packet cap needs the kernel's police action; the first time the kernel
+ * refuses it the driver says so once and from then on shapes bandwidth only, reporting
+ * {@link PacketCapStatus#UNSUPPORTED}.
+ */
+public final class TcHtbQosDriver implements QosDriver {
+
+    private static final Logger LOG = System.getLogger(TcHtbQosDriver.class.getName());
+    private static final Pattern NO_POLICER = Pattern.compile(
+            "Failed to load TC action module|Unknown action|classifier not found|Operation not supported",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_DEVICE = Pattern.compile("Cannot find device", Pattern.CASE_INSENSITIVE);
+
+    private final CommandRunner runner;
+    private final TcHtbCommands commands;
+    private final String where;
+    private volatile boolean policerMissing;
+
+    public TcHtbQosDriver(CommandRunner runner, Optional<NamespaceName> namespace) {
+        this.runner = runner;
+        this.commands = new TcHtbCommands(namespace);
+        this.where = namespace.map(ns -> "namespace " + ns).orElse("the host namespace");
+    }
+
+    /** A driver for ports in the host's own namespace. */
+    public static TcHtbQosDriver onHost() {
+        return new TcHtbQosDriver(CommandRunner.withDefaultTimeout(), Optional.empty());
+    }
+
+    @Override
+    public PacketCapStatus apply(Allocation allocation) {
+        VifId port = allocation.id();
+        CommandResult root = require(runner.run(commands.showQdisc(port)), "inspect port " + port);
+        if (!TcHtbCommands.hasHtbRoot(root.stdout())) {
+            require(runner.run(commands.rootQdisc(port)), "put an HTB root on port " + port);
+        }
+        for (List<String> command : commands.classes(allocation)) {
+            require(runner.run(command), "shape port " + port);
+        }
+        LOG.log(Level.DEBUG, "shaped {0} in {1}: rate {2}, ceil {3}", port, where, allocation.rate(),
+                allocation.ceil());
+        if (!allocation.packetCap().isLimited()) {
+            dropPolicer(port);
+            return PacketCapStatus.NOT_REQUESTED;
+        }
+        if (policerMissing) {
+            return PacketCapStatus.UNSUPPORTED;
+        }
+        CommandResult police = runner.run(commands.packetPolicer(port, allocation.packetCap()));
+        if (police.succeeded()) {
+            return PacketCapStatus.ENFORCED;
+        }
+        if (NO_POLICER.matcher(police.stderr()).find()) {
+            policerMissing = true;
+            LOG.log(Level.WARNING, "the kernel has no tc police action (CONFIG_NET_ACT_POLICE) or u32 classifier:"
+                    + " packet-rate caps are not enforced on this host, bandwidth still is; " + police.describe());
+            return PacketCapStatus.UNSUPPORTED;
+        }
+        throw new QosException("could not cap the packet rate of port " + port + " in " + where + ": "
+                + police.describe());
+    }
+
+    @Override
+    public void remove(VifId port) {
+        CommandResult shown = runner.run(commands.showQdisc(port));
+        if (!shown.succeeded() && NO_DEVICE.matcher(shown.stderr()).find()) {
+            LOG.log(Level.DEBUG, "port {0} is gone from {1}; nothing to unshape", port, where);
+            return;
+        }
+        require(shown, "inspect port " + port);
+        if (!TcHtbCommands.hasHtbRoot(shown.stdout())) {
+            return;
+        }
+        require(runner.run(commands.removeRoot(port)), "unshape port " + port);
+        LOG.log(Level.INFO, "removed shaping from {0} in {1}", port, where);
+    }
+
+    private void dropPolicer(VifId port) {
+        CommandResult filters = require(runner.run(commands.showFilters(port)), "list filters of port " + port);
+        if (!filters.stdout().isBlank()) {
+            require(runner.run(commands.removeFilters(port)), "drop the packet cap of port " + port);
+        }
+    }
+
+    private CommandResult require(CommandResult result, String what) {
+        if (!result.succeeded()) {
+            throw new QosException("could not " + what + " in " + where + ": " + result.describe()
+                    + "; check that the port exists and that the RMS runs as root");
+        }
+        return result;
+    }
+}
