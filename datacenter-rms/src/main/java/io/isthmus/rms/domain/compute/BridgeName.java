@@ -20,6 +20,11 @@ public record BridgeName(String value) {
         return new BridgeName("isbr" + vni.value());
     }
 
+    /** The segment this bridge carries. */
+    public Vni vni() {
+        return new Vni(Integer.parseInt(value.substring(4)));
+    }
+
     @Override
     public String toString() {
         return value;

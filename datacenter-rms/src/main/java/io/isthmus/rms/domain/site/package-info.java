@@ -1,2 +1,5 @@
-/** The provider site and its hosts: names, capacities, and the exceptions every layer raises. */
+/**
+ * The provider site and its hosts: names, capacities, the network namespaces emulated hosts live in, and the
+ * exceptions every layer raises.
+ */
 package io.isthmus.rms.domain.site;

@@ -3,6 +3,7 @@ package io.isthmus.rms.infrastructure.qos;
 import io.isthmus.rms.domain.qos.Allocation;
 import io.isthmus.rms.domain.qos.PacketRate;
 import io.isthmus.rms.domain.qos.VifId;
+import io.isthmus.rms.domain.site.NamespaceName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,10 @@ import io.isthmus.rms.domain.qos.PacketCapStatus;
 import io.isthmus.rms.domain.qos.QosDriver;
 import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.qos.VifId;
+import io.isthmus.rms.domain.site.NamespaceName;
+import io.isthmus.rms.infrastructure.command.CommandException;
+import io.isthmus.rms.infrastructure.command.CommandResult;
+import io.isthmus.rms.infrastructure.command.CommandRunner;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -44,12 +48,12 @@ public final class TcHtbQosDriver implements QosDriver {
     @Override
     public PacketCapStatus apply(Allocation allocation) {
         VifId port = allocation.id();
-        CommandResult root = require(runner.run(commands.showQdisc(port)), "inspect port " + port);
+        CommandResult root = require(run(commands.showQdisc(port)), "inspect port " + port);
         if (!TcHtbCommands.hasHtbRoot(root.stdout())) {
-            require(runner.run(commands.rootQdisc(port)), "put an HTB root on port " + port);
+            require(run(commands.rootQdisc(port)), "put an HTB root on port " + port);
         }
         for (List<String> command : commands.classes(allocation)) {
-            require(runner.run(command), "shape port " + port);
+            require(run(command), "shape port " + port);
         }
         LOG.log(Level.DEBUG, "shaped {0} in {1}: rate {2}, ceil {3}", port, where, allocation.rate(),
                 allocation.ceil());
@@ -60,7 +64,7 @@ public final class TcHtbQosDriver implements QosDriver {
         if (policerMissing) {
             return PacketCapStatus.UNSUPPORTED;
         }
-        CommandResult police = runner.run(commands.packetPolicer(port, allocation.packetCap()));
+        CommandResult police = run(commands.packetPolicer(port, allocation.packetCap()));
         if (police.succeeded()) {
             return PacketCapStatus.ENFORCED;
         }
@@ -76,7 +80,7 @@ public final class TcHtbQosDriver implements QosDriver {
 
     @Override
     public void remove(VifId port) {
-        CommandResult shown = runner.run(commands.showQdisc(port));
+        CommandResult shown = run(commands.showQdisc(port));
         if (!shown.succeeded() && NO_DEVICE.matcher(shown.stderr()).find()) {
             LOG.log(Level.DEBUG, "port {0} is gone from {1}; nothing to unshape", port, where);
             return;
@@ -85,14 +89,23 @@ public final class TcHtbQosDriver implements QosDriver {
         if (!TcHtbCommands.hasHtbRoot(shown.stdout())) {
             return;
         }
-        require(runner.run(commands.removeRoot(port)), "unshape port " + port);
+        require(run(commands.removeRoot(port)), "unshape port " + port);
         LOG.log(Level.INFO, "removed shaping from {0} in {1}", port, where);
     }
 
     private void dropPolicer(VifId port) {
-        CommandResult filters = require(runner.run(commands.showFilters(port)), "list filters of port " + port);
+        CommandResult filters = require(run(commands.showFilters(port)), "list filters of port " + port);
         if (!filters.stdout().isBlank()) {
-            require(runner.run(commands.removeFilters(port)), "drop the packet cap of port " + port);
+            require(run(commands.removeFilters(port)), "drop the packet cap of port " + port);
+        }
+    }
+
+    /** Runs a tc command; a command that cannot be run at all is a {@link QosException} with the same message. */
+    private CommandResult run(List<String> command) {
+        try {
+            return runner.run(command);
+        } catch (CommandException e) {
+            throw new QosException(e.getMessage(), e);
         }
     }
 

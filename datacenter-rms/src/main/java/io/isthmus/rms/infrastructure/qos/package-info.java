@@ -1,2 +1,2 @@
-/** Linux traffic control for VM ports: the tc HTB {@code QosDriver}, its command builder and process runner. */
+/** Linux traffic control for VM ports: the tc HTB {@code QosDriver} and its command builder. */
 package io.isthmus.rms.infrastructure.qos;

@@ -2,6 +2,8 @@ package io.isthmus.rms.infrastructure.qos;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.isthmus.rms.infrastructure.command.CommandResult;
+import io.isthmus.rms.infrastructure.command.CommandRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

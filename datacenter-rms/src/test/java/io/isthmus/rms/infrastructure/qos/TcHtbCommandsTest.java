@@ -9,6 +9,7 @@ import io.isthmus.rms.domain.qos.Allocation;
 import io.isthmus.rms.domain.qos.Bandwidth;
 import io.isthmus.rms.domain.qos.PacketRate;
 import io.isthmus.rms.domain.qos.VifId;
+import io.isthmus.rms.domain.site.NamespaceName;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package io.isthmus.rms.infrastructure.qos;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.isthmus.rms.domain.qos.VifId;
+import io.isthmus.rms.domain.site.NamespaceName;
+import io.isthmus.rms.infrastructure.command.CommandResult;
+import io.isthmus.rms.infrastructure.command.CommandRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

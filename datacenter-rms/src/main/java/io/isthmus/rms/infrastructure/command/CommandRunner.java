@@ -1,6 +1,5 @@
-package io.isthmus.rms.infrastructure.qos;
+package io.isthmus.rms.infrastructure.command;
 
-import io.isthmus.rms.domain.qos.QosException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,14 +39,15 @@ public final class CommandRunner {
     /**
      * Runs {@code command} to completion, whatever its exit code.
      *
-     * @throws QosException when it cannot be started, is interrupted or outlives the timeout
+     * @throws CommandException when it cannot be started, is interrupted or outlives the timeout
      */
     public CommandResult run(List<String> command) {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new QosException("could not start '" + String.join(" ", command) + "': install it or fix PATH", e);
+            throw new CommandException("could not start '" + String.join(" ", command) + "': install it or fix PATH",
+                    e);
         }
         closeInput(process);
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()), READERS);
@@ -55,16 +55,17 @@ public final class CommandRunner {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new QosException("'" + String.join(" ", command) + "' did not finish within " + timeout
+                throw new CommandException("'" + String.join(" ", command) + "' did not finish within " + timeout
                         + "; it was killed");
             }
             return new CommandResult(command, process.exitValue(), stdout.get(), stderr.get());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new QosException("interrupted while running '" + String.join(" ", command) + "'", e);
+            throw new CommandException("interrupted while running '" + String.join(" ", command) + "'", e);
         } catch (ExecutionException e) {
-            throw new QosException("could not read the output of '" + String.join(" ", command) + "'", e.getCause());
+            throw new CommandException("could not read the output of '" + String.join(" ", command) + "'",
+                    e.getCause());
         }
     }
 
@@ -73,7 +74,7 @@ public final class CommandRunner {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
-            throw new QosException("could not close the input of a started command", e);
+            throw new CommandException("could not close the input of a started command", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.isthmus.rms.infrastructure.qos;
+package io.isthmus.rms.infrastructure.command;
 
 import java.util.List;
 

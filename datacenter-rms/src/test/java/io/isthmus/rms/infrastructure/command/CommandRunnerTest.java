@@ -1,11 +1,10 @@
-package io.isthmus.rms.infrastructure.qos;
+package io.isthmus.rms.infrastructure.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.isthmus.rms.domain.qos.QosException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,8 @@ class CommandRunnerTest {
 
     @Test
     void aToolThatIsNotInstalledIsNamedInTheError() {
-        QosException e = assertThrows(QosException.class, () -> runner.run(List.of("isqt-no-such-tool", "-V")));
+        CommandException e = assertThrows(CommandException.class,
+                () -> runner.run(List.of("isqt-no-such-tool", "-V")));
         assertTrue(e.getMessage().contains("could not start 'isqt-no-such-tool -V': install it or fix PATH"),
                 e.getMessage());
     }
