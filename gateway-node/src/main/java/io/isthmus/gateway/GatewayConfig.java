@@ -1,10 +1,14 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.domain.isolation.IsolationPolicy;
 import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.shared.Ipv6Address;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
+import io.isthmus.gateway.domain.tunnel.SiteLeg;
+import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -13,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -29,12 +35,22 @@ import java.util.function.Function;
  * gateway.trunk=trunk0                 (optional: the requester-side 802.1Q trunk)
  * gateway.netns=isth-gw-req            (optional: run every command in this network namespace)
  * gateway.reapIntervalSeconds=5        (optional: how often expired holds are released)
+ * gateway.siteAddress=198.51.100.10     (optional, site gateways: this gateway's site-LAN address)
+ * gateway.siteHosts=198.51.100.11,198.51.100.12  (with siteAddress: the site hosts' addresses)
+ * gateway.siteDevice=site0              (optional: the device the site leg runs over)
+ * gateway.sitePort=4790                 (optional: the site leg's UDP port, not 4789)
+ * gateway.protectedPorts=8101,8102      (optional: TCP ports tenants may not reach, besides the listen port)
  * </pre>
  * A value may be followed by whitespace and a {@code #} comment.
  */
 public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address tunnelAddress,
                             InterfaceName underlayDevice, Optional<InterfaceName> trunk,
-                            Optional<NetworkNamespace> netns, Duration reapInterval) {
+                            Optional<NetworkNamespace> netns, Duration reapInterval, Optional<SiteLeg> siteLeg,
+                            List<Integer> protectedPorts) {
+
+    public GatewayConfig {
+        protectedPorts = List.copyOf(protectedPorts);
+    }
 
     public static GatewayConfig load(Path file) {
         Properties p = new Properties();
@@ -57,7 +73,31 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                 required(p, "gateway.underlayDevice", InterfaceName::new),
                 optional(p, "gateway.trunk", InterfaceName::new),
                 optional(p, "gateway.netns", NetworkNamespace::new),
-                optional(p, "gateway.reapIntervalSeconds", GatewayConfig::seconds).orElse(Duration.ofSeconds(5)));
+                optional(p, "gateway.reapIntervalSeconds", GatewayConfig::seconds).orElse(Duration.ofSeconds(5)),
+                SiteLegConfig.from(p),
+                optional(p, "gateway.protectedPorts", v -> SiteLegConfig.list(v, SiteLegConfig::port)).orElse(List.of()));
+    }
+
+    /**
+     * What tenant segments may never reach here: the tunnel and site addresses, the listen host when it is an
+     * address literal (not a wildcard), and TCP to the listen port and {@code gateway.protectedPorts}.
+     */
+    public IsolationPolicy isolationPolicy() {
+        List<Ipv4Address> v4 = new ArrayList<>(List.of(tunnelAddress));
+        siteLeg.ifPresent(leg -> v4.add(leg.address()));
+        List<Ipv6Address> v6 = new ArrayList<>();
+        String host = listen.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            Ipv6Address address = new Ipv6Address(host.substring(1, host.length() - 1));
+            if (!"0:0:0:0:0:0:0:0".equals(address.value())) {
+                v6.add(address);
+            }
+        } else if (Ipv4Address.isValid(host) && !"0.0.0.0".equals(host)) {
+            v4.add(new Ipv4Address(host));
+        }
+        List<Integer> ports = new ArrayList<>(List.of(listen.getPort()));
+        ports.addAll(protectedPorts);
+        return new IsolationPolicy(id, v4, v6, ports, StitchInterfaces.segmentPortPrefixes());
     }
 
     /** The URL path the endpoint is published at, e.g. {@code /gateway/GatewayService}. */
@@ -65,12 +105,12 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
         return listen.getPath();
     }
 
-    private static <T> T required(Properties p, String key, Function<String, T> parse) {
+    static <T> T required(Properties p, String key, Function<String, T> parse) {
         return optional(p, key, parse).orElseThrow(() -> new GatewayConfigException(
                 "missing " + key + ": set it in the gateway configuration (see gw-req.properties for an example)"));
     }
 
-    private static <T> Optional<T> optional(Properties p, String key, Function<String, T> parse) {
+    static <T> Optional<T> optional(Properties p, String key, Function<String, T> parse) {
         String raw = p.getProperty(key);
         if (raw == null) {
             return Optional.empty();

@@ -42,7 +42,9 @@ public final class GatewayMain {
                 .map(k -> k.kind().wireName()).collect(Collectors.joining(", "));
         GatewayConfig c = server.config();
         return "Isthmus gateway " + c.id() + " ready at " + server.endpoint() + " (tunnel address "
-                + c.tunnelAddress() + ", kinds: " + (kinds.isEmpty() ? "none" : kinds) + ")";
+                + c.tunnelAddress() + c.siteLeg().map(l -> ", site leg " + l.address() + " UDP " + l.port() + " to "
+                + l.hosts().size() + " host(s)").orElse("") + ", kinds: " + (kinds.isEmpty() ? "none" : kinds)
+                + ", tenant isolation " + server.isolation().describe() + ")";
     }
 
     private static Path configFile(String[] args) {

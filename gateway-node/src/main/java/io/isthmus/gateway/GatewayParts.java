@@ -1,10 +1,13 @@
 package io.isthmus.gateway;
 
 import io.isthmus.gateway.application.stitch.StitchService;
+import io.isthmus.gateway.domain.isolation.SegmentIsolation;
 import io.isthmus.gateway.domain.stitch.BookingRepository;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
 import io.isthmus.gateway.infrastructure.command.CommandRunner;
 import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
+import io.isthmus.gateway.infrastructure.isolation.NftCommands;
+import io.isthmus.gateway.infrastructure.isolation.NftSegmentIsolation;
 import io.isthmus.gateway.infrastructure.tunnel.GretapTunnelDriver;
 import io.isthmus.gateway.infrastructure.tunnel.IpLinks;
 import io.isthmus.gateway.infrastructure.tunnel.Iproute2Commands;
@@ -16,8 +19,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires a gateway's parts from its configuration (the one place that picks implementations). */
-record GatewayParts(StitchDataPlane dataPlane, StitchService service) {
+/**
+ * Wires a gateway's parts from its configuration (the one place that picks implementations). Assembling changes
+ * nothing on the host: the isolation rules are applied by whoever starts the gateway.
+ */
+record GatewayParts(StitchDataPlane dataPlane, StitchService service, SegmentIsolation isolation) {
 
     static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock) {
         return assemble(config, bookings, clock, new ProcessCommandRunner());
@@ -35,9 +41,11 @@ record GatewayParts(StitchDataPlane dataPlane, StitchService service) {
         StitchDataPlane dataPlane = new LinuxBridgeDataPlane(links, List.of(
                 new VxlanTunnelDriver(links, config.tunnelAddress(), config.underlayDevice()),
                 new GretapTunnelDriver(links, config.tunnelAddress(), config.underlayDevice()),
-                new OpenVpnTunnelDriver(runner, Path.of("/dev/net/tun"))), config.trunk());
+                new OpenVpnTunnelDriver(runner, Path.of("/dev/net/tun"))), config.trunk(), config.siteLeg());
+        SegmentIsolation isolation = new NftSegmentIsolation(config.isolationPolicy(), runner,
+                new NftCommands(config.id(), config.netns()));
         StitchService service = new StitchService(config.id(), config.tunnelAddress(), config.trunk().isPresent(),
-                bookings, dataPlane, clock);
-        return new GatewayParts(dataPlane, service);
+                bookings, dataPlane, isolation, clock);
+        return new GatewayParts(dataPlane, service, isolation);
     }
 }

@@ -3,6 +3,9 @@ package io.isthmus.gateway;
 import com.sun.net.httpserver.HttpServer;
 import io.isthmus.gateway.application.stitch.Reconciler;
 import io.isthmus.gateway.application.stitch.StitchService;
+import io.isthmus.gateway.domain.isolation.IsolationStatus;
+import io.isthmus.gateway.domain.shared.UnavailableException;
+import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
 import io.isthmus.gateway.infrastructure.persistence.H2BookingRepository;
 import io.isthmus.gateway.interfaces.soap.GatewaySoapEndpoint;
@@ -15,15 +18,17 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running gateway: probes the tunnel kinds, reconciles the data plane with its bookings, publishes
- * GatewayService on the JDK HTTP server and releases expired holds in the background. {@link #close()} stops all
- * of it (stitched interfaces stay up: a restarted gateway keeps forwarding).
+ * A running gateway: probes the tunnel kinds, applies the tenant isolation rules, reconciles the data plane with
+ * its bookings, publishes GatewayService on the JDK HTTP server and releases expired holds in the background.
+ * {@link #close()} stops all of it (stitched interfaces stay up: a restarted gateway keeps forwarding; so their
+ * isolation rules stay too, and are removed only when no stitched interface is left).
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -52,6 +57,7 @@ public final class GatewayServer implements AutoCloseable {
         H2BookingRepository bookings = openStore(config);
         try {
             GatewayParts parts = GatewayParts.assemble(config, bookings, Clock.systemUTC());
+            parts.isolation().apply();
             new Reconciler(config.id(), bookings, parts.dataPlane()).reconcile();
             StitchService service = parts.service();
             HttpServer http = HttpServer.create(new InetSocketAddress(config.listen().getHost(),
@@ -93,6 +99,11 @@ public final class GatewayServer implements AutoCloseable {
         return parts.dataPlane().supportedKinds();
     }
 
+    /** Whether tenant isolation is in force, as applied at start. */
+    public IsolationStatus isolation() {
+        return parts.isolation().status();
+    }
+
     @Override
     public void close() {
         reaper.shutdownNow();
@@ -100,7 +111,24 @@ public final class GatewayServer implements AutoCloseable {
         http.stop(0);
         requests.shutdownNow();
         bookings.close();
+        releaseIsolation();
         LOG.log(System.Logger.Level.INFO, "Isthmus gateway {0} stopped", config.id());
+    }
+
+    /** Keeps the rules while stitched interfaces still forward; removes them once none is left. */
+    private void releaseIsolation() {
+        try {
+            Set<InterfaceName> left = parts.dataPlane().presentManagedInterfaces();
+            if (left.isEmpty()) {
+                parts.isolation().remove();
+            } else {
+                LOG.log(System.Logger.Level.INFO, "gateway {0}: isolation rules stay in place for {1} stitched "
+                        + "interface(s) that keep forwarding: {2}", config.id(), left.size(), left);
+            }
+        } catch (UnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "gateway {0}: isolation rules left as they are at stop: {1}",
+                    config.id(), e.getMessage());
+        }
     }
 
     private static H2BookingRepository openStore(GatewayConfig config) {

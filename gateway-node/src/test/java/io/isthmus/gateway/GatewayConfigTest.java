@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.gateway.domain.isolation.IsolationPolicy;
+import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.tunnel.SiteLeg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -87,5 +92,79 @@ class GatewayConfigTest {
         GatewayConfigException e = assertThrows(GatewayConfigException.class, () -> GatewayConfig.fromProperties(p));
         assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void theShippedSiteGatewayExampleHasASiteLegOnItsOwnPort() {
+        GatewayConfig c = GatewayConfig.load(Path.of("src/main/config/gw-a.properties"));
+        SiteLeg leg = c.siteLeg().orElseThrow();
+        assertEquals("198.51.100.10", leg.address().value());
+        assertEquals(List.of("198.51.100.11", "198.51.100.12"), leg.hosts().stream().map(Ipv4Address::value).toList());
+        assertEquals("site0", leg.device().orElseThrow().value());
+        assertEquals(4790, leg.port());
+        assertEquals(List.of(8101), c.protectedPorts());
+    }
+
+    @Test
+    void aRequesterGatewayHasNoSiteLegAndTheSitePortDefaultsTo4790() {
+        assertEquals(Optional.empty(), GatewayConfig.fromProperties(valid()).siteLeg());
+        assertEquals(List.of(), GatewayConfig.fromProperties(valid()).protectedPorts());
+        Properties p = valid();
+        p.setProperty("gateway.siteAddress", "198.51.100.10");
+        p.setProperty("gateway.siteHosts", " 198.51.100.11 , 198.51.100.12   # two hosts");
+        SiteLeg leg = GatewayConfig.fromProperties(p).siteLeg().orElseThrow();
+        assertEquals(4790, leg.port());
+        assertEquals(Optional.empty(), leg.device());
+        assertEquals(2, leg.hosts().size());
+    }
+
+    @Test
+    void siteLegMistakesNameTheirKey() {
+        assertSite(Map.of("gateway.siteAddress", "198.51.100.10"), "missing gateway.siteHosts");
+        assertSite(Map.of("gateway.siteHosts", "198.51.100.11"),
+                "gateway.siteHosts: only a site gateway has a site leg; set gateway.siteAddress");
+        assertSite(Map.of("gateway.sitePort", "4790"), "gateway.sitePort: only a site gateway");
+        assertSite(Map.of("gateway.siteAddress", "198.51.100.10", "gateway.siteHosts", "198.51.100.11",
+                "gateway.sitePort", "4789"), "gateway.sitePort: 4789 is the inter-site VXLAN port");
+        assertSite(Map.of("gateway.siteAddress", "198.51.100.10", "gateway.siteHosts", "198.51.100.11,,198.51.100.12"),
+                "gateway.siteHosts: '198.51.100.11,,198.51.100.12' has an empty item");
+        assertSite(Map.of("gateway.siteAddress", "198.51.100.10", "gateway.siteHosts", "198.51.100.11,198.51.100.11"),
+                "gateway.siteHosts: site host addresses");
+        assertSite(Map.of("gateway.siteAddress", "198.51.100.10", "gateway.siteHosts", "198.51.100.10"),
+                "gateway.siteHosts: site hosts [198.51.100.10] include the gateway's own site address");
+        assertSite(Map.of("gateway.siteAddress", "198.51.100.10", "gateway.siteHosts", "host-b"),
+                "gateway.siteHosts: 'host-b' is not an IPv4 address");
+        assertBad("gateway.siteAddress", "10.0.0", "not an IPv4 address");
+        assertBad("gateway.siteDevice", "site0;reboot", "not a valid Linux interface name");
+        assertBad("gateway.protectedPorts", "8101,99999", "port 99999 is out of range");
+        assertBad("gateway.protectedPorts", "8101,ssh", "'ssh' is not a port number");
+    }
+
+    @Test
+    void isolationProtectsTheTunnelSiteAndListenAddressesAndTheServicePorts() {
+        Properties p = valid();
+        p.setProperty("gateway.listen", "http://192.0.2.5:8202/gateway/GatewayService");
+        p.setProperty("gateway.siteAddress", "198.51.100.10");
+        p.setProperty("gateway.siteHosts", "198.51.100.11");
+        p.setProperty("gateway.protectedPorts", "8101,8102");
+        IsolationPolicy policy = GatewayConfig.fromProperties(p).isolationPolicy();
+        assertEquals(List.of("198.51.100.1", "198.51.100.10", "192.0.2.5"),
+                policy.ipv4().stream().map(Ipv4Address::value).toList());
+        assertEquals(List.of(8101, 8102, 8202), policy.tcpPorts());
+        assertEquals(List.of(), policy.ipv6());
+
+        p.setProperty("gateway.listen", "http://[2001:db8::5]:8202/gateway/GatewayService");
+        assertEquals("2001:db8:0:0:0:0:0:5",
+                GatewayConfig.fromProperties(p).isolationPolicy().ipv6().get(0).value());
+        p.setProperty("gateway.listen", "http://0.0.0.0:8202/gateway/GatewayService");
+        assertEquals(2, GatewayConfig.fromProperties(p).isolationPolicy().ipv4().size(),
+                "a wildcard listen address is no address to match (the gateway takes no segment frame at all)");
+    }
+
+    private static void assertSite(Map<String, String> keys, String expected) {
+        Properties p = valid();
+        keys.forEach(p::setProperty);
+        GatewayConfigException e = assertThrows(GatewayConfigException.class, () -> GatewayConfig.fromProperties(p));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 }

@@ -153,11 +153,11 @@ class StitchedSegmentTest {
         req.prepare(res, tx, fed.inAMinute(), List.of(spec(5003, TunnelKind.VXLAN, null, PROV_ADDRESS)));
         req.commit(res, tx);
         ProcessCommandRunner real = new ProcessCommandRunner();
-        StitchService unprivileged = fed.restartRequester(argv -> {
+        StitchService unprivileged = fed.restartRequester((argv, input) -> {
             List<String> dropped = new ArrayList<>(List.of("setpriv", "--inh-caps=-net_admin",
                     "--bounding-set=-net_admin"));
             dropped.addAll(argv);
-            return real.run(dropped);
+            return real.run(dropped, input);
         }).service();
         UnavailableException e = assertThrows(UnavailableException.class, () -> unprivileged.stitch(res, tx));
         assertTrue(e.getMessage().startsWith("gateway gw-req cannot create bridge isbr5003"), e.getMessage());

@@ -25,8 +25,13 @@ import io.isthmus.schema.site.v1.SiteNodeStatus;
 import io.isthmus.schema.site.v1.SiteReservationStatus;
 import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.schema.v1.LifecycleState;
+import io.isthmus.schema.v1.LinkQos;
 import io.isthmus.schema.v1.NicPlacement;
+import io.isthmus.schema.v1.Node;
+import io.isthmus.schema.v1.NodePair;
 import io.isthmus.schema.v1.NodePlacement;
+import io.isthmus.schema.v1.Pin;
+import io.isthmus.schema.v1.PlacementConstraints;
 import io.isthmus.schema.v1.ProvisionState;
 import io.isthmus.schema.v1.ReservationState;
 import io.isthmus.schema.v1.ReservationSummary;
@@ -214,6 +219,27 @@ class FederationSystemIT {
         return provisioned;
     }
 
+    @Test
+    @Order(6)
+    void interSiteBandwidthIsBookedOnTheLinkCalendarUntilTheReservationEnds() throws Exception {
+        ReservationSummary first = broker.reserve(splitVi(600));
+        try {
+            assertEquals(Set.copyOf(SITES), first.getPlacement().stream().map(NodePlacement::getSite)
+                    .collect(Collectors.toSet()));
+
+            ServiceFault refused = assertThrows(ServiceFault.class, () -> broker.reserve(splitVi(600)));
+
+            assertEquals(FaultCode.CAPACITY, refused.getFaultInfo().getCode());
+            assertTrue(refused.getFaultInfo().getMessage().contains("site-a↔site-b has 400 Mbit/s free during the"
+                    + " window; placing it here needs 600 more"), refused.getFaultInfo().getMessage());
+        } finally {
+            broker.reserveAbort(first.getReservationId());
+        }
+        ReservationSummary second = broker.reserve(splitVi(600));
+        broker.reserveAbort(second.getReservationId());
+        assertEquals(ReservationState.RESERVE_HELD, second.getReservationState(), "the aborted hold freed the link");
+    }
+
     private static void assertDomainsMatchPlacement(String site, ReservationSummary summary) throws Exception {
         Map<String, Set<String>> expectedMacs = summary.getPlacement().stream()
                 .filter(p -> p.getSite().equals(site))
@@ -294,6 +320,37 @@ class FederationSystemIT {
         vi.getNode().get(0).setVcpus(1);
         vi.getNode().get(0).getNic().subList(1, vi.getNode().get(0).getNic().size()).clear();
         vi.getSegment().subList(1, vi.getSegment().size()).clear();
+        vi.getLink().clear();
         return vi;
+    }
+
+    /** Two small nodes pinned to different sites with {@code mbps} guaranteed between them. */
+    private static VirtualInfrastructure splitVi(int mbps) {
+        VirtualInfrastructure vi = smallVi();
+        Node second = ViDocument.read(Path.of("two-site-vi.xml")).getNode().get(1);
+        second.setMemoryMib(1024);
+        second.setVcpus(1);
+        second.getNic().subList(1, second.getNic().size()).clear();
+        second.getNic().get(0).setIpv4(null);
+        vi.getNode().add(second);
+        LinkQos link = new LinkQos();
+        NodePair pair = new NodePair();
+        pair.setA(vi.getNode().get(0).getName());
+        pair.setB(second.getName());
+        link.setNodes(pair);
+        link.setBandwidthMbps(mbps);
+        vi.getLink().add(link);
+        PlacementConstraints constraints = new PlacementConstraints();
+        constraints.getPin().add(pin(vi.getNode().get(0).getName(), "site-a"));
+        constraints.getPin().add(pin(second.getName(), "site-b"));
+        vi.setConstraints(constraints);
+        return vi;
+    }
+
+    private static Pin pin(String node, String site) {
+        Pin pin = new Pin();
+        pin.setNode(node);
+        pin.setSite(site);
+        return pin;
     }
 }

@@ -11,16 +11,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Network namespaces created for one test, named {@code isthtest-<random>-<role>}, and deleted by {@link #close()}
- * even when the test failed.
+ * Network namespaces created for one test, named {@code isthtest-<random>-<role>} (or another kind than
+ * {@code isthtest}), and deleted by {@link #close()} even when the test failed.
  */
 public final class TestNetwork implements AutoCloseable {
 
-    private static final Pattern MANAGED = Pattern.compile("is(br|vx|gt|ov|vl)\\d+");
+    private static final Pattern MANAGED = Pattern.compile("is(br|vx|gt|ov|vl|hv)\\d+");
 
     private final ProcessCommandRunner runner = new ProcessCommandRunner();
-    private final String prefix = "isthtest-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    private final String prefix;
     private final List<String> namespaces = new ArrayList<>();
+
+    public TestNetwork() {
+        this("isthtest");
+    }
+
+    /** Namespaces named {@code <kind>-<random>-<role>}. */
+    public TestNetwork(String kind) {
+        this.prefix = kind + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    }
 
     /** True when this JVM runs as root (CI does); namespace tests assume it. */
     public static boolean isRoot() {

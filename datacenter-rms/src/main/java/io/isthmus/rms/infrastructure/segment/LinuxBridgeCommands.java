@@ -17,7 +17,11 @@ import java.util.Optional;
 public final class LinuxBridgeCommands {
 
     /** IANA's VXLAN port. */
-    public static final int VXLAN_PORT = 4789;
+    /**
+     * UDP port of the site leg (host ↔ site gateway). Not VXLAN's 4789: the gateway runs the inter-site mesh of
+     * the same VNI on 4789, and the kernel allows one VXLAN device per VNI and port in a namespace.
+     */
+    public static final int VXLAN_PORT = 4790;
 
     private final Optional<NamespaceName> namespace;
 
@@ -45,7 +49,7 @@ public final class LinuxBridgeCommands {
     }
 
     /**
-     * The uplink: VXLAN with the segment's VNI from the host's LAN address to the gateway's on UDP 4789. Given
+     * The uplink: VXLAN with the segment's VNI from the host's LAN address to the gateway's on UDP 4790 (the site leg). Given
      * a {@code remote}, the kernel installs the all-zero FDB entry to it, so every frame the bridge sends out
      * (broadcast, unknown and known unicast alike) goes to the gateway; {@code nolearning} keeps the VXLAN from
      * learning other endpoints, since the gateway is the only one a host may talk to.

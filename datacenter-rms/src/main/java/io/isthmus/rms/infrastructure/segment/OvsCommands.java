@@ -31,7 +31,7 @@ public final class OvsCommands {
 
     /**
      * The uplink: a {@code type=vxlan} interface keyed by the VNI, to the gateway only, from the host's LAN
-     * address on UDP 4789. The {@code set} after {@code --may-exist add-port} rewrites the options every
+     * address on UDP 4790 (the site leg). The {@code set} after {@code --may-exist add-port} rewrites the options every
      * time, so a changed gateway address is corrected in place.
      */
     public List<String> addUplink(SegmentPort port) {

@@ -89,7 +89,7 @@ public final class EmulatedSite implements AutoCloseable {
         String vxlan = "isst-gx" + vni;
         in(gateway, "ip", "link", "add", bridge, "mtu", "1450", "type", "bridge");
         in(gateway, "ip", "link", "add", vxlan, "mtu", "1450", "type", "vxlan", "id", vni.toString(),
-                "local", GATEWAY.value(), "dstport", "4789", "nolearning");
+                "local", GATEWAY.value(), "dstport", "4790", "nolearning");
         for (Ipv4Address host : List.of(HOST_1, HOST_2)) {
             in(gateway, "bridge", "fdb", "append", "00:00:00:00:00:00", "dev", vxlan, "dst", host.value());
         }

@@ -36,7 +36,7 @@ class LinuxBridgeCommandsTest {
         assertEquals(List.of("ip", "link", "add", "name", "isbr16777215", "mtu", "1450", "type", "bridge"),
                 onHost.addBridge(bridge, 1450));
         assertEquals(List.of("ip", "-n", "isst-h1", "link", "add", "name", "ishx16777215", "mtu", "1450", "type",
-                "vxlan", "id", "16777215", "local", "198.51.100.11", "remote", "198.51.100.1", "dstport", "4789",
+                "vxlan", "id", "16777215", "local", "198.51.100.11", "remote", "198.51.100.1", "dstport", "4790",
                 "nolearning"), inH1.addUplink(port));
         assertEquals(List.of("bridge", "-n", "isst-h1", "link", "set", "dev", "ishx16777215", "learning", "off"),
                 inH1.uplinkLearningOff(port.uplink()));

@@ -61,7 +61,7 @@ class LinuxBridgeSegmentDriverNamespaceTest {
         assertEquals(Optional.of("101"), uplink.attribute("id"));
         assertEquals(Optional.of("198.51.100.11"), uplink.attribute("local"));
         assertEquals(Optional.of("198.51.100.1"), uplink.attribute("remote"));
-        assertEquals(Optional.of("4789"), uplink.attribute("dstport"));
+        assertEquals(Optional.of("4790"), uplink.attribute("dstport"));
         assertTrue(uplink.hasKindFlag("nolearning"), uplink.kindDetails());
         assertEquals(Optional.of("off"), uplink.portAttribute("learning"));
         String fdb = site.in(site.host1, "bridge", "fdb", "show", "dev", "ishx101");

@@ -28,7 +28,7 @@ class OvsCommandsTest {
 
         assertEquals(List.of("ovs-vsctl", "--timeout=5", "--may-exist", "add-port", "isbr42", "ishx42", "--", "set",
                 "interface", "ishx42", "type=vxlan", "options:key=42", "options:remote_ip=198.51.100.1",
-                "options:local_ip=198.51.100.11", "options:dst_port=4789", "mtu_request=1450"),
+                "options:local_ip=198.51.100.11", "options:dst_port=4790", "mtu_request=1450"),
                 commands.addUplink(port));
     }
 

@@ -67,7 +67,7 @@ class OvsSegmentDriverTest {
 
             assertTrue(driver.present().contains(port.vni()));
             assertEquals("vxlan", vsctl("get", "interface", "ishx16000123", "type"));
-            assertEquals("{dst_port=\"4789\", key=\"16000123\", local_ip=\"198.51.100.11\","
+            assertEquals("{dst_port=\"4790\", key=\"16000123\", local_ip=\"198.51.100.11\","
                     + " remote_ip=\"198.51.100.1\"}", vsctl("get", "interface", "ishx16000123", "options"));
             assertEquals("ishx16000123", vsctl("list-ports", "isbr16000123"));
         } finally {

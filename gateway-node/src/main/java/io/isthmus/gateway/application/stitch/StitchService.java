@@ -1,5 +1,7 @@
 package io.isthmus.gateway.application.stitch;
 
+import io.isthmus.gateway.domain.isolation.IsolationStatus;
+import io.isthmus.gateway.domain.isolation.SegmentIsolation;
 import io.isthmus.gateway.domain.shared.ConflictException;
 import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
@@ -11,6 +13,7 @@ import io.isthmus.gateway.domain.stitch.BookingRepository;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.stitch.StitchState;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
+import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,15 +32,17 @@ public final class StitchService {
     private final Ipv4Address tunnelAddress;
     private final BookingRepository bookings;
     private final StitchDataPlane dataPlane;
+    private final SegmentIsolation isolation;
     private final PrepareValidator validator;
     private final Clock clock;
 
     public StitchService(GatewayId gateway, Ipv4Address tunnelAddress, boolean hasTrunk, BookingRepository bookings,
-                         StitchDataPlane dataPlane, Clock clock) {
+                         StitchDataPlane dataPlane, SegmentIsolation isolation, Clock clock) {
         this.gateway = gateway;
         this.tunnelAddress = tunnelAddress;
         this.bookings = bookings;
         this.dataPlane = dataPlane;
+        this.isolation = isolation;
         this.validator = new PrepareValidator(gateway, tunnelAddress, hasTrunk);
         this.clock = clock;
     }
@@ -124,7 +129,17 @@ public final class StitchService {
     public synchronized GatewayStatus status(Optional<ReservationId> only) {
         reapExpiredHolds();
         List<Booking> selected = only.map(id -> bookings.find(id).stream().toList()).orElseGet(bookings::findAll);
-        return new GatewayStatus(gateway, tunnelAddress, dataPlane.supportedKinds(), selected);
+        IsolationStatus isolated = isolation.status();
+        if (!isolated.active()) {
+            LOG.log(System.Logger.Level.WARNING, "gateway {0}: status: tenant isolation {1}", gateway,
+                    isolated.describe());
+        }
+        return new GatewayStatus(gateway, tunnelAddress, dataPlane.supportedKinds(), isolated, selected);
+    }
+
+    /** The interfaces that realise {@code spec} at this gateway. */
+    public StitchInterfaces interfacesOf(StitchSpec spec) {
+        return dataPlane.interfacesOf(spec);
     }
 
     /** Forgets holds whose time ran out before a commit; returns how many. */

@@ -14,6 +14,11 @@ public record Ipv4Address(String value) {
         }
     }
 
+    /** Whether {@code candidate} is a dotted-quad IPv4 address. */
+    public static boolean isValid(String candidate) {
+        return candidate != null && IPV4.matcher(candidate).matches();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -17,6 +17,9 @@ public interface StitchDataPlane {
      */
     Optional<String> trunkVlanProblem();
 
+    /** The names of the interfaces that realise {@code spec} here (whether they exist or not). */
+    StitchInterfaces interfacesOf(StitchSpec spec);
+
     /**
      * Creates whatever of the stitch's interfaces is missing and brings them up; idempotent. When a step fails,
      * removes what this call created and throws.

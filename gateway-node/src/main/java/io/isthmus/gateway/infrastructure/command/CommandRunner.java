@@ -11,5 +11,15 @@ public interface CommandRunner {
      * @return its result when it exited 0
      * @throws CommandFailedException when it exited non-zero or could not be started
      */
-    CommandResult run(List<String> argv);
+    default CommandResult run(List<String> argv) {
+        return run(argv, "");
+    }
+
+    /**
+     * Runs the command with {@code input} on its standard input (e.g. a generated ruleset for {@code nft -f -}).
+     *
+     * @return its result when it exited 0
+     * @throws CommandFailedException when it exited non-zero or could not be started
+     */
+    CommandResult run(List<String> argv, String input);
 }

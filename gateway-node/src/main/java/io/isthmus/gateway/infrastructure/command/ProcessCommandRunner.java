@@ -2,6 +2,7 @@ package io.isthmus.gateway.infrastructure.command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ProcessCommandRunner implements CommandRunner {
     private static final long TIMEOUT_SECONDS = 60;
 
     @Override
-    public CommandResult run(List<String> argv) {
+    public CommandResult run(List<String> argv, String input) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("no command given");
         }
@@ -28,9 +29,9 @@ public final class ProcessCommandRunner implements CommandRunner {
             throw new CommandFailedException(argv, e);
         }
         try {
-            process.getOutputStream().close();
             CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            IOException inputFailure = write(process, input);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new CommandFailedException(new CommandResult(argv, -1, "",
@@ -38,15 +39,32 @@ public final class ProcessCommandRunner implements CommandRunner {
             }
             CommandResult result = new CommandResult(argv, process.exitValue(), stdout.get(), stderr.get());
             if (!result.succeeded()) {
-                throw new CommandFailedException(result);
+                CommandFailedException failed = new CommandFailedException(result);
+                if (inputFailure != null) {
+                    failed.addSuppressed(inputFailure);
+                }
+                throw failed;
+            }
+            if (inputFailure != null) {
+                throw new CommandFailedException(argv, inputFailure);
             }
             return result;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new CommandFailedException(argv, e);
-        } catch (IOException | ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new CommandFailedException(argv, e);
+        }
+    }
+
+    /** Feeds the input and closes stdin; a command that exits without reading it is judged by its exit code. */
+    private static IOException write(Process process, String input) {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+            return null;
+        } catch (IOException e) {
+            return e;
         }
     }
 

@@ -5,6 +5,7 @@ import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.stitch.Vni;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
+import io.isthmus.gateway.domain.tunnel.SiteLeg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,27 @@ public final class Iproute2Commands {
     public List<String> addVxlan(InterfaceName name, Vni vni, Ipv4Address local, InterfaceName underlay) {
         return ip("link", "add", name.value(), "type", "vxlan", "id", vni.toString(), "local", local.value(),
                 "dev", underlay.value(), "dstport", Integer.toString(VXLAN_PORT), "nolearning");
+    }
+
+    /**
+     * The site leg: a VXLAN from the gateway's site-LAN address on the site port. It learns which site host sits
+     * behind each tenant MAC, so unicast goes to that host alone; floods reach every host through the all-zero
+     * FDB entries ({@link #fdbAppend}).
+     */
+    public List<String> addSiteVxlan(InterfaceName name, Vni vni, SiteLeg leg) {
+        List<String> args = new ArrayList<>(List.of("link", "add", name.value(), "type", "vxlan", "id", vni.toString(),
+                "local", leg.address().value()));
+        leg.device().ifPresent(d -> args.addAll(List.of("dev", d.value())));
+        args.addAll(List.of("dstport", Integer.toString(leg.port()), "learning"));
+        return ip(args.toArray(String[]::new));
+    }
+
+    /**
+     * Lets the bridge send a frame back out of the port it came in by: every site host sits behind the one site
+     * leg port, so host-to-host traffic of a segment enters and leaves there.
+     */
+    public List<String> hairpinOn(InterfaceName port) {
+        return command("bridge", "link", "set", "dev", port.value(), "hairpin", "on");
     }
 
     /** A point-to-point Ethernet-over-GRE tunnel keyed by the VNI. */

@@ -4,6 +4,7 @@ import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.UnavailableException;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
+import io.isthmus.gateway.domain.tunnel.SiteLeg;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import io.isthmus.gateway.domain.tunnel.TunnelDriver;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Realises a stitch as one Linux bridge {@code isbr<vni>} with the tunnel interface and, on the requester side,
  * the trunk's 802.1Q sub-interface {@code isvl<vni>} as its ports. A gateway without a trunk (gateway.trunk unset)
- * delivers the segment untagged on the bridge, where the requester's access port is attached.
+ * delivers the segment untagged on the bridge, where the requester's access port is attached. A site gateway
+ * (gateway.siteAddress set) adds its site leg {@code ishv<vni>} towards the site's hosts, hairpin on.
  */
 public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
@@ -34,10 +36,18 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
     private final Optional<InterfaceName> trunk;
     private final List<TunnelKindSupport> supported;
     private final Optional<String> trunkVlanProblem;
+    private final Optional<SiteLegLinks> siteLeg;
+
+    /** Probes every driver once, now; a gateway without a site leg. */
+    public LinuxBridgeDataPlane(IpLinks links, List<TunnelDriver> drivers, Optional<InterfaceName> trunk) {
+        this(links, drivers, trunk, Optional.empty());
+    }
 
     /** Probes every driver once, now. */
-    public LinuxBridgeDataPlane(IpLinks links, List<TunnelDriver> drivers, Optional<InterfaceName> trunk) {
+    public LinuxBridgeDataPlane(IpLinks links, List<TunnelDriver> drivers, Optional<InterfaceName> trunk,
+                                Optional<SiteLeg> siteLeg) {
         this.links = links;
+        this.siteLeg = siteLeg.map(leg -> new SiteLegLinks(links, leg));
         drivers.forEach(d -> this.drivers.put(d.kind(), d));
         this.trunk = trunk;
         this.supported = this.drivers.values().stream().map(TunnelDriver::probe).toList();
@@ -55,8 +65,13 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
     }
 
     @Override
+    public StitchInterfaces interfacesOf(StitchSpec spec) {
+        return StitchInterfaces.of(spec, siteLeg.isPresent());
+    }
+
+    @Override
     public StitchInterfaces realise(StitchSpec spec) {
-        StitchInterfaces names = StitchInterfaces.of(spec);
+        StitchInterfaces names = interfacesOf(spec);
         Iproute2Commands ip = links.commands();
         Deque<InterfaceName> created = new ArrayDeque<>();
         try {
@@ -80,6 +95,9 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
                 }
                 attach(vlan, names.bridge());
             }
+            if (names.siteLeg().isPresent() && siteLeg.isPresent()) {
+                realiseSiteLeg(names.siteLeg().get(), names.bridge(), spec, created);
+            }
         } catch (RuntimeException e) {
             rollBack(created, e);
             throw e;
@@ -93,7 +111,7 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
     @Override
     public void remove(StitchSpec spec) {
-        List<InterfaceName> portsFirst = new ArrayList<>(StitchInterfaces.of(spec).all());
+        List<InterfaceName> portsFirst = new ArrayList<>(interfacesOf(spec).all());
         Collections.reverse(portsFirst);
         List<InterfaceName> removed = portsFirst.stream().filter(links::delete).toList();
         if (!removed.isEmpty()) {
@@ -112,6 +130,19 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
         if (links.delete(name)) {
             LOG.log(System.Logger.Level.INFO, "gateway {0}: removed interface {1}", links.gateway(), name);
         }
+    }
+
+    private void realiseSiteLeg(InterfaceName name, InterfaceName bridge, StitchSpec spec,
+                                Deque<InterfaceName> created) {
+        SiteLegLinks leg = siteLeg.orElseThrow();
+        if (!links.exists(name)) {
+            created.push(name);
+            leg.create(name, spec);
+        }
+        leg.floodToHosts(name);
+        links.change("attach " + name + " to bridge " + bridge, "bridge", links.commands().setMaster(name, bridge));
+        leg.hairpin(name);
+        links.change("bring up " + name, "link", links.commands().setUp(name));
     }
 
     private void attach(InterfaceName port, InterfaceName bridge) {

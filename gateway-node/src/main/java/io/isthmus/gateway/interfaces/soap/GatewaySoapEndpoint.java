@@ -24,14 +24,16 @@ import java.util.Optional;
 public class GatewaySoapEndpoint implements GatewayServicePort {
 
     private final StitchService service;
+    private final SoapMapper mapper;
 
     public GatewaySoapEndpoint(StitchService service) {
         this.service = service;
+        this.mapper = new SoapMapper(service::interfacesOf);
     }
 
     @Override
     public GatewayResult prepare(Prepare p, IsthmusHeader header) throws ServiceFault {
-        return FaultMapper.call(p.getReservationId(), () -> SoapMapper.result(List.of(service.prepare(
+        return FaultMapper.call(p.getReservationId(), () -> mapper.result(List.of(service.prepare(
                 new ReservationId(p.getReservationId()), new TransactionId(p.getTransactionId()),
                 SoapMapper.instant(p.getHoldExpires(), "holdExpires"), SoapMapper.specs(p.getStitch())))));
     }
@@ -39,33 +41,33 @@ public class GatewaySoapEndpoint implements GatewayServicePort {
     @Override
     public GatewayResult commit(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
         return FaultMapper.call(tx.getReservationId(),
-                () -> SoapMapper.result(List.of(service.commit(reservation(tx), transaction(tx)))));
+                () -> mapper.result(List.of(service.commit(reservation(tx), transaction(tx)))));
     }
 
     @Override
     public GatewayResult abort(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
         return FaultMapper.call(tx.getReservationId(), () -> {
             service.abort(reservation(tx), transaction(tx));
-            return SoapMapper.result(List.of());
+            return mapper.result(List.of());
         });
     }
 
     @Override
     public GatewayResult stitch(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
         return FaultMapper.call(tx.getReservationId(),
-                () -> SoapMapper.result(List.of(service.stitch(reservation(tx), transaction(tx)))));
+                () -> mapper.result(List.of(service.stitch(reservation(tx), transaction(tx)))));
     }
 
     @Override
     public GatewayResult unstitch(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
         return FaultMapper.call(tx.getReservationId(),
-                () -> SoapMapper.result(service.unstitch(reservation(tx), transaction(tx)).stream().toList()));
+                () -> mapper.result(service.unstitch(reservation(tx), transaction(tx)).stream().toList()));
     }
 
     @Override
     public StatusResponse status(Status request, IsthmusHeader header) throws ServiceFault {
         String id = request == null ? null : request.getReservationId();
-        return FaultMapper.call(id, () -> SoapMapper.status(
+        return FaultMapper.call(id, () -> mapper.status(
                 service.status(Optional.ofNullable(id).map(ReservationId::new))));
     }
 

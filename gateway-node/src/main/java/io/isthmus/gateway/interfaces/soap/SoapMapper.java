@@ -20,12 +20,17 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 /** Maps generated GatewayService messages to domain values and back; nothing generated goes further in. */
 final class SoapMapper {
 
-    private SoapMapper() {
+    private final Function<StitchSpec, StitchInterfaces> interfaces;
+
+    /** {@code interfaces} names what realises a stitch at this gateway (with or without a site leg). */
+    SoapMapper(Function<StitchSpec, StitchInterfaces> interfaces) {
+        this.interfaces = interfaces;
     }
 
     static List<StitchSpec> specs(List<io.isthmus.schema.gateway.v1.StitchSpec> wire) {
@@ -39,13 +44,13 @@ final class SoapMapper {
         return value.toGregorianCalendar().toInstant();
     }
 
-    static GatewayResult result(Collection<Booking> bookings) {
+    GatewayResult result(Collection<Booking> bookings) {
         GatewayResult result = new GatewayResult();
         bookings.forEach(b -> result.getStitch().addAll(statuses(b)));
         return result;
     }
 
-    static StatusResponse status(GatewayStatus status) {
+    StatusResponse status(GatewayStatus status) {
         StatusResponse response = new StatusResponse();
         response.setGateway(status.gateway().value());
         response.setTunnelAddress(status.tunnelAddress().value());
@@ -64,14 +69,14 @@ final class SoapMapper {
                 TunnelKind.fromWireName(w.getKind().value()), vlan, peers);
     }
 
-    private static List<StitchStatus> statuses(Booking booking) {
+    private List<StitchStatus> statuses(Booking booking) {
         return booking.specs().stream().map(spec -> {
             StitchStatus s = new StitchStatus();
             s.setReservationId(booking.reservationId().value());
             s.setState(state(booking.state()));
             s.setSpec(wire(spec));
             if (booking.state() == StitchState.STITCHED) {
-                StitchInterfaces.of(spec).all().stream().map(InterfaceName::value).forEach(s.getInterface()::add);
+                interfaces.apply(spec).all().stream().map(InterfaceName::value).forEach(s.getInterface()::add);
             }
             return s;
         }).toList();

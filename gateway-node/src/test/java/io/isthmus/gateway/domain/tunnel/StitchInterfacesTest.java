@@ -62,4 +62,16 @@ class StitchInterfacesTest {
         assertThrows(InvalidRequestException.class, () -> new VlanId(4095));
         assertThrows(InvalidRequestException.class, () -> spec(1, TunnelKind.VXLAN, 0));
     }
+
+    @Test
+    void aSiteGatewayAddsItsSiteLegNamedFromTheVni() {
+        StitchInterfaces names = StitchInterfaces.of(spec(5001, TunnelKind.VXLAN, null), true);
+        assertEquals(List.of("isbr5001", "isvx5001", "ishv5001"),
+                names.all().stream().map(InterfaceName::value).toList());
+        assertEquals("ishv16777215", StitchInterfaces.of(spec(Vni.MAX, TunnelKind.VXLAN, null), true)
+                .siteLeg().orElseThrow().value());
+        assertTrue(StitchInterfaces.isManaged(new InterfaceName("ishv5001")));
+        assertFalse(StitchInterfaces.isManaged(new InterfaceName("ishx5001")), "a host's uplink is not the gateway's");
+        assertEquals(List.of("isvx", "isgt", "isov", "isvl", "ishv"), StitchInterfaces.segmentPortPrefixes());
+    }
 }

@@ -40,4 +40,10 @@ class ProcessCommandRunnerTest {
                 () -> runner.run(List.of("isthmus-no-such-program")));
         assertEquals(-1, e.exitCode());
     }
+
+    @Test
+    void inputReachesTheCommandsStdinUnchanged() {
+        CommandResult r = runner.run(List.of("cat"), "table bridge isthmus {\n}\n");
+        assertEquals("table bridge isthmus {\n}\n", r.stdout());
+    }
 }

@@ -13,6 +13,7 @@ import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.stitch.Vni;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
+import io.isthmus.gateway.domain.tunnel.SiteLeg;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
 import java.util.List;
@@ -82,5 +83,32 @@ class Iproute2CommandsTest {
     private static StitchSpec spec(TunnelKind kind, String... peers) {
         return new StitchSpec(new SegmentName("lan"), new Vni(5001), kind, Optional.empty(),
                 List.of(peers).stream().map(Ipv4Address::new).toList());
+    }
+
+    @Test
+    void theSiteLegLearnsOnTheSitePortAndHairpinsBetweenHosts() {
+        SiteLeg leg = new SiteLeg(new Ipv4Address("198.51.100.10"), List.of(new Ipv4Address("198.51.100.11")),
+                Optional.of(new InterfaceName("site0")), 4790);
+        assertEquals(List.of("ip", "-n", "isth-gw-req", "link", "add", "ishv5001", "type", "vxlan", "id", "5001",
+                        "local", "198.51.100.10", "dev", "site0", "dstport", "4790", "learning"),
+                IN_NS.addSiteVxlan(new InterfaceName("ishv5001"), new Vni(5001), leg));
+        SiteLeg noDevice = new SiteLeg(new Ipv4Address("198.51.100.10"), List.of(new Ipv4Address("198.51.100.11")),
+                Optional.empty(), 4800);
+        assertEquals(List.of("ip", "link", "add", "ishv7", "type", "vxlan", "id", "7", "local", "198.51.100.10",
+                "dstport", "4800", "learning"), HOST.addSiteVxlan(new InterfaceName("ishv7"), new Vni(7), noDevice));
+        assertEquals(List.of("bridge", "-n", "isth-gw-req", "link", "set", "dev", "ishv5001", "hairpin", "on"),
+                IN_NS.hairpinOn(new InterfaceName("ishv5001")));
+    }
+
+    @Test
+    void aSiteLegCannotShareTheInterSitePortOrListAHostTwice() {
+        Ipv4Address gw = new Ipv4Address("198.51.100.10");
+        Ipv4Address host = new Ipv4Address("198.51.100.11");
+        InvalidRequestException port = assertThrows(InvalidRequestException.class,
+                () -> new SiteLeg(gw, List.of(host), Optional.empty(), 4789));
+        assertTrue(port.getMessage().contains("inter-site VXLAN port"), port.getMessage());
+        assertThrows(InvalidRequestException.class, () -> new SiteLeg(gw, List.of(host, host), Optional.empty(), 4790));
+        assertThrows(InvalidRequestException.class, () -> new SiteLeg(gw, List.of(gw), Optional.empty(), 4790));
+        assertThrows(InvalidRequestException.class, () -> new SiteLeg(gw, List.of(), Optional.empty(), 4790));
     }
 }

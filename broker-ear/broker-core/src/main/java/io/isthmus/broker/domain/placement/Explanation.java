@@ -42,17 +42,25 @@ final class Explanation {
             int t = part.at[nb[j]];
             if (t >= 0 && t != s && p.latency[s][t] > p.neighbourBound[u][j]) {
                 return "link " + p.neighbourLink[u][j] + " needs ≤ " + Infeasibility.ms(p.neighbourBound[u][j]) + " ms; "
-                        + p.site[s].site() + "↔" + p.site[t].site() + (Double.isInfinite(p.latency[s][t])
+                        + InterSiteLink.name(p.site[s].site(), p.site[t].site()) + (Double.isInfinite(p.latency[s][t])
                         ? " has no measured latency" : " is " + Infeasibility.ms(p.latency[s][t]) + " ms");
             }
         }
         for (int t = 0; t < p.k; t++) {
             if (t != s && part.conn[u][t] > 0 && part.pair[s][t] + part.conn[u][t] > p.linkFree[s][t] + PlacementProblem.EPS) {
-                return "inter-site link " + p.site[s].site() + "↔" + p.site[t].site() + " has "
+                return "inter-site link " + InterSiteLink.name(p.site[s].site(), p.site[t].site()) + " has "
                         + Math.round(p.linkFree[s][t] - part.pair[s][t]) + " Mbit/s free during the window; placing it here needs "
                         + Math.round(part.conn[u][t]) + " more";
             }
         }
-        return "anti-affinity needs more distinct hosts than its " + p.hostCount[s] + " hosts";
+        if (!part.antiAffinityAllows(u, s)) {
+            return "anti-affinity needs more distinct hosts than its " + p.hostCount[s] + " hosts";
+        }
+        if (part.bins != null && !part.bins.fits(u, s)) {
+            long[] most = part.bins.largestFree(s);
+            return "no host has room for it next to the nodes placed there (most free on one host: " + most[CORES]
+                    + " vCPUs, " + most[MEMORY] + " MiB, " + most[DISK] + " GiB)";
+        }
+        return "a latency-bounded neighbour would be left without a close enough site";
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * Puts the nodes a partition gives each site on that site's hosts: best-fit decreasing, the largest item first and
  * onto the host it leaves tightest (remaining capacity summed over cores, memory and disk, each scaled by the
  * site's largest host). "Largest" is tried as the dominant share first, then by memory, cores and disk alone; the
- * first order that packs wins.
+ * first order that packs wins. When none does, a bounded exhaustive search ({@link ExhaustivePacking}) decides.
  * Nodes joined by a link whose latency bound is below the site's {@link Connectivity} go on one host as one item;
  * members of an anti-affinity group get distinct hosts; a node pinned to a host goes there.
  */
@@ -57,7 +57,20 @@ final class HostPacker {
             }
             first = first == null ? r : first;
         }
-        return first;
+        if (first.failure().contains("anti-affinity group")) {
+            return first;
+        }
+        List<int[]> items = sorted(p, groups, scale, 0);
+        int[] hosts = ExhaustivePacking.search(p, s, items);
+        if (hosts == null) {
+            return first;
+        }
+        for (int it = 0; it < items.size(); it++) {
+            for (int i : items.get(it)) {
+                hostOf[i] = p.site[s].hosts().get(hosts[it]).host();
+            }
+        }
+        return new Result(hostOf, -1, null);
     }
 
     private static Result packSite(PlacementProblem p, Partition part, int s, String[] hostOf, List<int[]> items,

@@ -154,7 +154,7 @@ final class Infeasibility {
                 }
                 if (bestPair == null || p.latency[s][t] < best) {
                     best = p.latency[s][t];
-                    bestPair = p.site[s].site() + "↔" + p.site[t].site();
+                    bestPair = InterSiteLink.name(p.site[s].site(), p.site[t].site());
                 }
             }
         }

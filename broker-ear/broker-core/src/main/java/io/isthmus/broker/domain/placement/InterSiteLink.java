@@ -32,6 +32,11 @@ public record InterSiteLink(String siteA, String siteB, long capacityMbps, long 
     }
 
     public String name() {
-        return siteA + "↔" + siteB;
+        return name(siteA, siteB);
+    }
+
+    /** "site-a↔site-b", the two sites in name order. */
+    public static String name(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "↔" + b : b + "↔" + a;
     }
 }

@@ -19,32 +19,29 @@ final class Partition {
     final double[][] pair;     // [site][site]: Mbit/s between sites
     final int[][] anti;        // [group][site]
     final boolean[][] forbidden;
+    /** Up to this many units, a site is repacked when a unit does not fit its hosts as they are. */
+    static final int REPACK_UP_TO = 60;
+    /** The hosts kept packed as units move, or null when packing is left to {@link HostPacker} at the end. */
+    final HostBins bins;
     private double cut;
     private double siteCost;
 
     Partition(PlacementProblem p) {
+        this(p, false);
+    }
+
+    /** @param packed keep the hosts packed at every step ({@link HostBins}) */
+    Partition(PlacementProblem p, boolean packed) {
         this.p = p;
         at = new int[p.units];
         Arrays.fill(at, -1);
+        bins = packed ? new HostBins(p, at, p.units <= REPACK_UP_TO) : null;
         load = new long[p.k][3];
         nestedLoad = new long[p.k][3];
         conn = new double[p.units][p.k];
         pair = new double[p.k][p.k];
         anti = new int[p.antiGroup.length][p.k];
         forbidden = new boolean[p.units][p.k];
-    }
-
-    Partition(Partition other) {
-        p = other.p;
-        at = other.at.clone();
-        load = deep(other.load);
-        nestedLoad = deep(other.nestedLoad);
-        conn = deep(other.conn);
-        pair = deep(other.pair);
-        anti = deep(other.anti);
-        forbidden = deep(other.forbidden);
-        cut = other.cut;
-        siteCost = other.siteCost;
     }
 
     /** Inter-site Mbit/s plus site cost. */
@@ -68,6 +65,11 @@ final class Partition {
     }
 
     boolean canPlace(int u, int s) {
+        return canPlaceOnSite(u, s) && (bins == null || bins.fits(u, s));
+    }
+
+    /** {@link #canPlace} without the hosts: the cheap checks, to rule sites out before packing is tried. */
+    boolean canPlaceOnSite(int u, int s) {
         return at[u] < 0 && p.allowed[u][s] && !forbidden[u][s] && capacityAllows(u, s) && latencyAllows(u, s)
                 && linksAllow(u, s) && antiAffinityAllows(u, s);
     }
@@ -120,6 +122,9 @@ final class Partition {
         if (at[u] >= 0) {
             throw new IllegalStateException("unit " + u + " is already at site " + at[u]);
         }
+        if (bins != null) {
+            bins.place(u, s);
+        }
         at[u] = s;
         shift(u, s, 1);
         siteCost += p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
@@ -131,8 +136,56 @@ final class Partition {
             return;
         }
         shift(u, s, -1);
+        if (bins != null) {
+            bins.remove(u, s);
+        }
         siteCost -= p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
         at[u] = -1;
+    }
+
+    /** Where the unit's nodes are now, to put it back exactly with {@link #placeOn}; null without host packing. */
+    int[] hostSnapshot(int u) {
+        return bins == null ? null : bins.hostsOf(u);
+    }
+
+    /** Places the unit back at a site and on the hosts of a snapshot taken there. */
+    void placeOn(int u, int s, int[] hosts) {
+        if (bins == null || hosts == null) {
+            place(u, s);
+            return;
+        }
+        if (at[u] >= 0) {
+            throw new IllegalStateException("unit " + u + " is already at site " + at[u]);
+        }
+        bins.placeOn(u, s, hosts);
+        at[u] = s;
+        shift(u, s, 1);
+        siteCost += p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
+    }
+
+    /**
+     * Puts units back where a saved state had them: sites here, hosts from the layout. Undoes trial moves made
+     * after {@code layout} was saved, even where placements repacked whole sites.
+     */
+    void restore(int[] units, int[] sites, HostBins.Layout layout) {
+        for (int u : units) {
+            if (at[u] >= 0) {
+                shift(u, at[u], -1);
+                siteCost -= p.costPerCore[at[u]] * p.unitDemand[u][PlacementProblem.CORES];
+                at[u] = -1;
+            }
+        }
+        for (int i = 0; i < units.length; i++) {
+            at[units[i]] = sites[i];
+            shift(units[i], sites[i], 1);
+            siteCost += p.costPerCore[sites[i]] * p.unitDemand[units[i]][PlacementProblem.CORES];
+        }
+        bins.restore(layout);
+    }
+
+    /** Whether host snapshots of single units stay valid across placements (no whole-site repacking). */
+    boolean snapshotsHold() {
+        return bins == null || !bins.repacks();
     }
 
     void move(int u, int s) {
@@ -169,37 +222,5 @@ final class Partition {
             }
         }
         return true;
-    }
-
-    private static long[][] deep(long[][] a) {
-        long[][] c = new long[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static double[][] deep(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static int[][] deep(int[][] a) {
-        int[][] c = new int[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static boolean[][] deep(boolean[][] a) {
-        boolean[][] c = new boolean[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

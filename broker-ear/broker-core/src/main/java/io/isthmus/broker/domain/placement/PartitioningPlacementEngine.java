@@ -11,16 +11,20 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * The broker's placement engine, in two levels. (1) Partition the request's units over sites: grow one region per
- * site, cheapest sites first, taking next the unit most connected to the region (graph growing), then refine with
- * k-way Fiduccia–Mattheyses passes (best move first, negative moves allowed, each unit moved once per pass, roll
- * back to the best prefix) until a pass gains nothing. Every move keeps site capacity, latency bounds, inter-site
- * link capacity and anti-affinity. (2) Pack each site's nodes on hosts ({@link HostPacker}); a unit that does not
- * pack is barred from that site and moved. Several starts (more for small requests) keep the best; starts are
- * drawn from the seed, so the same seed gives the same placement.
+ * The broker's placement engine, in two levels kept consistent at every step. (1) Partition the request's units
+ * over sites: grow one region per site, cheapest sites first, taking next the unit most connected to the region
+ * (graph growing; latency-bounded neighbours first, and never a unit whose latency-bounded neighbours would be
+ * left without a site close enough), then refine with k-way Fiduccia–Mattheyses passes (best move first, negative
+ * moves allowed, each unit moved once per pass, roll back to the best prefix) and pairwise swaps, until neither
+ * gains. Every move keeps site capacity, latency bounds, inter-site link capacity and anti-affinity. (2) Hosts are
+ * kept packed throughout ({@link HostBins}): a unit enters a site only if its nodes fit that site's hosts then, so
+ * the partition never needs repairing. Several starts (more for small requests) keep the best; they are drawn from
+ * the seed, so the same seed gives the same placement.
  */
 public final class PartitioningPlacementEngine implements PlacementEngine {
     public static final long DEFAULT_SEED = 0x15741L;
+    /** Frontier priority of a unit joined to the region by a latency-bounded link. */
+    private static final double BOUNDED_FIRST = 1e15;
 
     private final long seed;
     private final int starts;
@@ -40,31 +44,24 @@ public final class PartitioningPlacementEngine implements PlacementEngine {
         PlacementProblem p = PlacementProblem.compile(vi, substrate);
         SplittableRandom random = new SplittableRandom(seed);
         Partition best = null;
-        String[] bestHosts = null;
         String firstFailure = null;
-        int runs = starts > 0 ? starts : p.units <= 40 ? 24 : p.units <= 200 ? 8 : 3;
+        int runs = starts > 0 ? starts : p.units <= 40 ? 16 : p.units <= 200 ? 8 : 3;
         for (int run = 0; run < runs; run++) {
-            Partition part = new Partition(p);
+            Partition part = new Partition(p, true);
             int failed = grow(part, unitOrder(p, run, random), siteOrder(p, run, random));
             if (failed >= 0) {
                 firstFailure = firstFailure == null ? Explanation.unplaceable(part, failed) : firstFailure;
                 continue;
             }
-            Refinement.fm(part);
-            HostPacker.Result packed = packWithRepair(part);
-            if (!packed.packed()) {
-                firstFailure = firstFailure == null ? packed.failure() : firstFailure;
-                continue;
-            }
+            Refinement.improve(part);
             if (best == null || part.objective() < best.objective() - EPS) {
                 best = part;
-                bestHosts = packed.hostOf();
             }
         }
         if (best == null) {
             throw new PlacementRefusedException("no placement found: " + firstFailure);
         }
-        return Placements.of(best, bestHosts);
+        return Placements.of(best, best.bins.hostNames(best.at));
     }
 
     /** Places every unit; returns the first unit that could go nowhere, or -1. */
@@ -78,13 +75,13 @@ public final class PartitioningPlacementEngine implements PlacementEngine {
                 int u = -1;
                 while (!frontier.isEmpty() && u < 0) {
                     int candidate = (int) frontier.poll()[1];
-                    if (part.canPlace(candidate, s)) {
+                    if (fitsKeepingNeighboursPlaceable(part, candidate, s)) {
                         u = candidate;
                     }
                 }
                 while (u < 0 && next < units.length) {
                     int candidate = units[next++];
-                    if (part.canPlace(candidate, s)) {
+                    if (fitsKeepingNeighboursPlaceable(part, candidate, s)) {
                         u = candidate;
                     }
                 }
@@ -92,9 +89,12 @@ public final class PartitioningPlacementEngine implements PlacementEngine {
                     break;
                 }
                 part.place(u, s);
-                for (int v : p.neighbour[u]) {
+                int[] nb = p.neighbour[u];
+                for (int j = 0; j < nb.length; j++) {
+                    int v = nb[j];
                     if (part.at[v] < 0) {
-                        frontier.add(new double[] {part.conn[v][s], v});
+                        double bonus = Double.isInfinite(p.neighbourBound[u][j]) ? 0 : BOUNDED_FIRST;
+                        frontier.add(new double[] {part.conn[v][s] + bonus, v});
                     }
                 }
             }
@@ -105,6 +105,40 @@ public final class PartitioningPlacementEngine implements PlacementEngine {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether unit u can go to site s now without stranding a latency-bounded neighbour: each unplaced one must
+     * still have an allowed site, close enough to s, with room for it.
+     */
+    private static boolean fitsKeepingNeighboursPlaceable(Partition part, int u, int s) {
+        if (!part.canPlace(u, s)) {
+            return false;
+        }
+        PlacementProblem p = part.p;
+        int[] nb = p.neighbour[u];
+        for (int j = 0; j < nb.length; j++) {
+            int v = nb[j];
+            double bound = p.neighbourBound[u][j];
+            if (part.at[v] >= 0 || Double.isInfinite(bound)) {
+                continue;
+            }
+            boolean home = false;
+            for (int t = 0; t < p.k && !home; t++) {
+                if (!p.allowed[v][t] || t != s && p.latency[s][t] > bound) {
+                    continue;
+                }
+                long[] extra = t == s ? p.unitDemand[u] : new long[3];
+                home = true;
+                for (int d = 0; d < 3; d++) {
+                    home &= part.load[t][d] + extra[d] + p.unitDemand[v][d] <= p.capacity[t][d];
+                }
+            }
+            if (!home) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts an unplaced unit where it adds least to the objective; false when no site can take it. */
@@ -119,23 +153,6 @@ public final class PartitioningPlacementEngine implements PlacementEngine {
             part.place(u, best);
         }
         return best >= 0;
-    }
-
-    static HostPacker.Result packWithRepair(Partition part) {
-        HostPacker.Result packed = HostPacker.pack(part);
-        for (int round = 0; !packed.packed() && round < 2 * part.p.k + 10; round++) {
-            int u = packed.failedUnit();
-            int from = part.at[u];
-            part.forbidden[u][from] = true;
-            part.remove(u);
-            if (!placeBest(part, u)) {
-                part.place(u, from);
-                return packed;
-            }
-            Refinement.fm(part);
-            packed = HostPacker.pack(part);
-        }
-        return packed;
     }
 
     private static int[] unitOrder(PlacementProblem p, int run, SplittableRandom random) {

@@ -66,6 +66,7 @@ final class PlacementProblem {
     // anti-affinity
     final int[][] antiGroup;         // [group] node indices
     final int[][] unitAnti;          // [unit] group ids (one entry per member in the group)
+    final int[][] nodeAnti;          // [node] group ids
     final int[] hostCount;
 
     private PlacementProblem(VirtualInfrastructureSpec vi, Substrate substrate) {
@@ -184,6 +185,19 @@ final class PlacementProblem {
         for (int u = 0; u < units; u++) {
             unitAnti[u] = perUnit.get(u).stream().mapToInt(Integer::intValue).toArray();
         }
+        List<List<Integer>> perNode = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            perNode.add(new ArrayList<>());
+        }
+        for (int g = 0; g < antiGroup.length; g++) {
+            for (int i : antiGroup[g]) {
+                perNode.get(i).add(g);
+            }
+        }
+        nodeAnti = new int[n][];
+        for (int i = 0; i < n; i++) {
+            nodeAnti[i] = perNode.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     /**
@@ -275,13 +289,25 @@ final class PlacementProblem {
             int first = nodeIndex.get(g.nodes().get(0));
             g.nodes().forEach(other -> uf.union(first, nodeIndex.get(other)));
         }
-        double closest = closestSites();
+        double together = Math.max(closestSites(), slowestSiteFabric());
         for (int e = 0; e < edgeA.length; e++) {
-            if (edgeBound[e] < closest) {
+            if (edgeBound[e] < together) {
                 uf.union(edgeA[e], edgeB[e]);
             }
         }
         return uf.compactLabels();
+    }
+
+    /**
+     * The highest latency between two hosts of one site. A link bounded below it must share a host at some site,
+     * so its ends are kept in one unit (one site) and {@link HostBins} puts them on one host where needed.
+     */
+    double slowestSiteFabric() {
+        double slowest = 0;
+        for (SiteOffer s : site) {
+            slowest = Math.max(slowest, s.connectivity().latencyMs());
+        }
+        return slowest;
     }
 
     /** The lowest latency between any two offered sites (+inf with one site or none measured). */

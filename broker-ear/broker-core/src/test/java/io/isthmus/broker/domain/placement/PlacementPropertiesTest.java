@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.broker.domain.reservation.NodeSpec;
+import io.isthmus.broker.domain.placement.bench.PlacementChecker;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class PlacementPropertiesTest {
                 continue;
             }
             placed++;
-            PlacementChecker.check("instance " + i, instance.vi(), instance.substrate(), p);
+            assertEquals(List.of(), PlacementChecker.violations(instance.vi(), instance.substrate(), p), "instance " + i);
         }
         assertTrue(placed >= INSTANCES / 2, "most generated instances fit; only " + placed + " did");
         assertTrue(refused >= INSTANCES / 20, "some generated instances are infeasible; only " + refused + " were");

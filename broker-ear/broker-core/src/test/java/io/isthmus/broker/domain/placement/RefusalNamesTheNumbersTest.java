@@ -93,7 +93,7 @@ class RefusalNamesTheNumbersTest {
 
         assertEquals("no placement found: node y (4 vCPUs, 4096 MiB memory and 1 GiB disk) fits no site once the rest"
                 + " is placed — site-a: only 0 vCPUs, 0 MiB memory and 99 GiB disk left free during the window;"
-                + " site-b: inter-site link site-b↔site-a has 50 Mbit/s free during the window; placing it here needs"
+                + " site-b: inter-site link site-a↔site-b has 50 Mbit/s free during the window; placing it here needs"
                 + " 200 more", e.getMessage());
     }
 
