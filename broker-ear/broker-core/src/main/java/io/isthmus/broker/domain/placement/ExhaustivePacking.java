@@ -5,6 +5,7 @@ import static io.isthmus.broker.domain.placement.PlacementProblem.DISK;
 import static io.isthmus.broker.domain.placement.PlacementProblem.MEMORY;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -133,7 +134,7 @@ final class ExhaustivePacking {
 
     private boolean sameAsTried(int h, List<Integer> tried) {
         for (int t : tried) {
-            if (java.util.Arrays.equals(free[t], free[h]) && java.util.Arrays.equals(antiOn[t], antiOn[h])
+            if (Arrays.equals(free[t], free[h]) && Arrays.equals(antiOn[t], antiOn[h])
                     && p.site[s].hosts().get(t).nested() == p.site[s].hosts().get(h).nested()) {
                 return true;
             }

@@ -5,6 +5,7 @@ import static io.isthmus.broker.domain.placement.PlacementProblem.DISK;
 import static io.isthmus.broker.domain.placement.PlacementProblem.MEMORY;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -173,7 +174,7 @@ final class HostPacker {
         }
         List<List<Integer>> byRoot = new ArrayList<>();
         int[] slot = new int[p.n];
-        java.util.Arrays.fill(slot, -1);
+        Arrays.fill(slot, -1);
         for (int i = 0; i < p.n; i++) {
             if (part.at[p.unitOf[i]] != s) {
                 continue;
