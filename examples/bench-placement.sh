@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 module=broker-ear/broker-core
-mvn -B -q -o -pl "$module" test-compile dependency:build-classpath \
+command -v mvn >/dev/null 2>&1 || { echo "needs Maven: sudo apt-get install -y maven" >&2; exit 1; }
+# Builds the modules the benchmark needs (contracts, broker core) and writes its classpath; works on a fresh clone.
+mvn -B -q -ntp -pl "$module" -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java -Xms1g -Xmx2g \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
