@@ -3,11 +3,14 @@ package io.isthmus.rms;
 import io.isthmus.rms.application.reservation.DomainSpecFactory;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
+import io.isthmus.rms.application.reservation.NodeNetwork;
 import io.isthmus.rms.application.reservation.ReservationLocks;
 import io.isthmus.rms.application.reservation.StatusService;
 import io.isthmus.rms.application.site.CapacityService;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Site;
+import io.isthmus.rms.infrastructure.command.CommandRunner;
+import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
@@ -23,7 +26,9 @@ import java.util.Map;
 
 /**
  * The wired site: database, libvirt driver and use cases, without any network endpoint. Hosts
- * without a configured URI get a generated test-driver node file under {@code dataDir/hosts}.
+ * without a configured URI get a generated test-driver node file under {@code dataDir/hosts}. With
+ * {@code site.dataPlane=emulated}, opening checks the host namespaces and reconciles the data plane with the
+ * provisioned bookings (orphan stand-ins and unused segments removed, missing ones recreated).
  */
 public final class RmsComponents implements AutoCloseable {
 
@@ -35,7 +40,8 @@ public final class RmsComponents implements AutoCloseable {
     private final LifecycleService lifecycle;
     private final StatusService status;
 
-    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, Clock clock) {
+    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
+            Clock clock) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
@@ -45,7 +51,7 @@ public final class RmsComponents implements AutoCloseable {
         this.capacity = new CapacityService(site, bookings, clock);
         this.holds = new HoldService(site, bookings, locks, status, clock);
         this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
-                locks, status);
+                locks, status, network);
     }
 
     public static RmsComponents open(RmsConfig config, Clock clock) {
@@ -56,11 +62,34 @@ public final class RmsComponents implements AutoCloseable {
         }
         H2Database database = H2Database.open(config.dataDir());
         try {
-            return new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)), clock);
+            NodeNetwork network = network(config);
+            RmsComponents components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)),
+                    network, clock);
+            try {
+                components.lifecycle.reconcileNetwork();
+            } catch (RuntimeException e) {
+                components.compute.close();
+                throw e;
+            }
+            return components;
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link NodeNetwork#NONE} unless {@code site.dataPlane=emulated}; then every host namespace must exist
+     * (the launcher creates them and the site LAN), or the RMS refuses to start and names the missing ones.
+     */
+    private static NodeNetwork network(RmsConfig config) {
+        if (config.emulatedDataPlane().isEmpty()) {
+            return NodeNetwork.NONE;
+        }
+        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(),
+                CommandRunner.withDefaultTimeout());
+        network.requireHostNamespaces();
+        return network;
     }
 
     private static Map<HostName, String> hostUris(RmsConfig config) {

@@ -1,5 +1,6 @@
 package io.isthmus.rms;
 
+import io.isthmus.rms.domain.segment.SiteUnderlay;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Names;
 import io.isthmus.rms.domain.site.Site;
@@ -24,10 +25,12 @@ import java.util.Properties;
  * The configuration of one site's RMS, read from a {@code .properties} file. Keys: {@code site.id},
  * {@code site.listen}, {@code site.dataDir}, {@code site.gateway.id}, {@code site.gateway.endpoint},
  * {@code site.hosts}, {@code host.<h>.cores|memoryMib|diskGib|nested|uri}, optional
- * {@code site.imageDir} and {@code site.reaperIntervalMillis}.
+ * {@code site.imageDir} and {@code site.reaperIntervalMillis}, and the optional data plane
+ * ({@code site.dataPlane}, {@code site.gatewaySiteAddress}, {@code host.<h>.namespace|lanAddress}; see
+ * {@link DataPlaneConfig}): {@code emulatedDataPlane} is empty unless {@code site.dataPlane=emulated}.
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
-        List<HostConfig> hosts, Path imageDir, Duration reaperInterval) {
+        List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
@@ -39,6 +42,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(gatewayEndpoint, "gatewayEndpoint");
         Objects.requireNonNull(imageDir, "imageDir");
         Objects.requireNonNull(reaperInterval, "reaperInterval");
+        Objects.requireNonNull(emulatedDataPlane, "emulatedDataPlane");
         hosts = List.copyOf(hosts);
     }
 
@@ -67,7 +71,9 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         }
         Duration reaper = values.optional("site.reaperIntervalMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.reaperIntervalMillis")) : DEFAULT_REAPER_INTERVAL;
-        return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper);
+        Optional<SiteUnderlay> dataPlane = DataPlaneConfig.read(values, siteId,
+                hosts.stream().map(HostConfig::name).toList());
+        return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane);
     }
 
     /** The site as the domain sees it. */

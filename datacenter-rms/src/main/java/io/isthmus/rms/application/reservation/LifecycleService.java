@@ -31,15 +31,22 @@ public final class LifecycleService {
     private final DomainSpecFactory specs;
     private final ReservationLocks locks;
     private final StatusService status;
+    private final NodeNetwork network;
 
     public LifecycleService(SiteId site, BookingRepository bookings, ComputeDriver compute, DomainSpecFactory specs,
-            ReservationLocks locks, StatusService status) {
+            ReservationLocks locks, StatusService status, NodeNetwork network) {
         this.site = site;
         this.bookings = bookings;
         this.compute = compute;
         this.specs = specs;
         this.locks = locks;
         this.status = status;
+        this.network = network;
+    }
+
+    /** Brings the data plane in line with the provisioned bookings (after a restart). */
+    public void reconcileNetwork() {
+        network.reconcile(bookings.findAll().stream().filter(b -> b.state() == BookingState.PROVISIONED).toList());
     }
 
     public ReservationView provision(ReservationId id) {
@@ -99,6 +106,7 @@ public final class LifecycleService {
 
     private void startAll(Booking booking) {
         List<PlacedNode> startedHere = new ArrayList<>();
+        List<PlacedNode> pluggedHere = new ArrayList<>();
         try {
             for (PlacedNode node : booking.nodes()) {
                 DomainSpec spec = specs.specFor(booking.id(), node);
@@ -107,23 +115,36 @@ public final class LifecycleService {
                 if (isNew) {
                     startedHere.add(node);
                 }
+                network.plug(booking.id(), node);
+                if (isNew) {
+                    pluggedHere.add(node);
+                }
             }
         } catch (SiteException failure) {
             LOG.log(Level.WARNING, "provisioning reservation {0} at {1} failed; removing the {2} domain(s) it started",
                     booking.id(), site, startedHere.size());
-            for (PlacedNode node : startedHere) {
-                try {
-                    compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
-                } catch (SiteException undoFailure) {
-                    failure.addSuppressed(undoFailure);
-                }
-            }
+            undo(booking, startedHere, pluggedHere, failure);
             throw failure;
+        }
+    }
+
+    /** Unplugs and removes what a failed provision created (a failed plug has already undone its own part). */
+    private void undo(Booking booking, List<PlacedNode> started, List<PlacedNode> plugged, SiteException failure) {
+        for (PlacedNode node : started) {
+            try {
+                if (plugged.contains(node)) {
+                    network.unplug(booking.id(), node);
+                }
+                compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
+            } catch (SiteException undoFailure) {
+                failure.addSuppressed(undoFailure);
+            }
         }
     }
 
     private void removeAll(Booking booking) {
         for (PlacedNode node : booking.nodes()) {
+            network.unplug(booking.id(), node);
             compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
         }
     }

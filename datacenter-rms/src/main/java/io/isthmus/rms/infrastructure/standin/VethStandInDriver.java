@@ -1,6 +1,7 @@
 package io.isthmus.rms.infrastructure.standin;
 
 import io.isthmus.rms.domain.compute.BridgeName;
+import io.isthmus.rms.domain.segment.BridgeMembers;
 import io.isthmus.rms.domain.segment.SegmentException;
 import io.isthmus.rms.domain.site.NamespaceName;
 import io.isthmus.rms.infrastructure.command.CommandResult;
@@ -121,6 +122,15 @@ public final class VethStandInDriver {
         CommandResult listed = shell.require(StandInCommands.listNamespaces(), "list network namespaces");
         return listed.stdout().lines().map(line -> line.split(" ", 2)[0]).map(StandInId::fromNamespace)
                 .flatMap(Optional::stream)
+                .collect(Collectors.toCollection(() -> new TreeSet<>((a, b) -> a.value().compareTo(b.value()))));
+    }
+
+    /** The stand-ins with at least one host-side port on this host (which host a stand-in belongs to). */
+    public Set<StandInId> attachedHere() {
+        return hostLinksByName().keySet().stream()
+                .filter(name -> BridgeMembers.STAND_IN_PORT.matcher(name).matches())
+                .map(name -> new StandInId(name.substring(StandInId.PORT_PREFIX.length(),
+                        StandInId.PORT_PREFIX.length() + 8)))
                 .collect(Collectors.toCollection(() -> new TreeSet<>((a, b) -> a.value().compareTo(b.value()))));
     }
 

@@ -5,6 +5,7 @@ import io.isthmus.rms.domain.placement.InsufficientCapacityException;
 import io.isthmus.rms.domain.reservation.BookingStoreException;
 import io.isthmus.rms.domain.reservation.ReservationConflictException;
 import io.isthmus.rms.domain.reservation.ReservationNotFoundException;
+import io.isthmus.rms.domain.segment.SegmentException;
 import io.isthmus.rms.domain.site.InvalidRequestException;
 import io.isthmus.rms.domain.site.SiteException;
 import io.isthmus.schema.v1.FaultCode;
@@ -54,7 +55,7 @@ final class FaultMapper {
         if (e instanceof ReservationConflictException) {
             return FaultCode.CONFLICT;
         }
-        if (e instanceof ComputeException || e instanceof BookingStoreException) {
+        if (e instanceof ComputeException || e instanceof BookingStoreException || e instanceof SegmentException) {
             return FaultCode.UNAVAILABLE;
         }
         return FaultCode.INTERNAL;

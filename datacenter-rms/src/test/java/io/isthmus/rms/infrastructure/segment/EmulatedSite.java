@@ -46,8 +46,13 @@ public final class EmulatedSite implements AutoCloseable {
 
     /** Skips the calling test unless it runs as root; otherwise builds the LAN. */
     public static EmulatedSite createAsRoot() {
+        return createAsRoot("isst-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+    }
+
+    /** As {@link #createAsRoot()}, with every namespace named {@code <prefix>lan|gw|h1|h2}. */
+    public static EmulatedSite createAsRoot(String prefix) {
         assumeRoot();
-        EmulatedSite site = new EmulatedSite("isst-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+        EmulatedSite site = new EmulatedSite(prefix);
         try {
             site.build();
         } catch (RuntimeException | AssertionError e) {

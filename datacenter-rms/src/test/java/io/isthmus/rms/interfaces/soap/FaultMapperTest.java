@@ -1,0 +1,22 @@
+package io.isthmus.rms.interfaces.soap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.isthmus.rms.domain.segment.SegmentException;
+import io.isthmus.schema.v1.FaultCode;
+import io.isthmus.wsdl.site.ServiceFault;
+import org.junit.jupiter.api.Test;
+
+class FaultMapperTest {
+
+    @Test
+    void aDataPlaneFailureIsUnavailableAndKeepsItsMessage() {
+        SegmentException failure = new SegmentException("could not connect node vm-2 on host a2: isbr7301 is a veth");
+
+        ServiceFault fault = FaultMapper.fault(failure, "3f2c1a9e-0b7d-4c61-9f1e-2a6d8c4b5e70");
+
+        assertEquals(FaultCode.UNAVAILABLE, fault.getFaultInfo().getCode());
+        assertEquals(failure.getMessage(), fault.getFaultInfo().getMessage());
+        assertEquals(failure, fault.getCause());
+    }
+}
