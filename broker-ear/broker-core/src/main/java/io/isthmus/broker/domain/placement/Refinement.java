@@ -49,8 +49,8 @@ final class Refinement {
     }
 
     /**
-     * Moves u to v's site and v to a site c (v's old place, u's old site: a swap, or a third site: an ejection
-     * chain) if that is feasible and lowers the objective; otherwise leaves both where they were.
+     * Moves u to v's site and v to another site c — u's old site (a swap) or, on small requests, a third site (an
+     * ejection chain) — if that is feasible and lowers the objective; otherwise leaves both where they were.
      */
     private static boolean trySwap(Partition part, int u, int v) {
         int a = part.at[u];
