@@ -95,13 +95,11 @@ final class HostPacker {
                 }
                 nested |= p.nested[i];
                 pinned = p.pinnedHost[i] != null ? p.pinnedHost[i] : pinned;
-                for (int g = 0; g < p.antiGroup.length; g++) {
-                    for (int member : p.antiGroup[g]) {
-                        if (member == i && !groups.add(g)) {
-                            return failure(p, part, item, s, sameHostLink(p, item, s) + ", but anti-affinity group "
-                                    + p.vi.constraints().antiAffinity().get(g).name() + " keeps its members on distinct"
-                                    + " hosts");
-                        }
+                for (int g : p.nodeAnti[i]) {
+                    if (!groups.add(g)) {
+                        return failure(p, part, item, s, sameHostLink(p, item, s) + ", but anti-affinity group "
+                                + p.vi.constraints().antiAffinity().get(g).name() + " keeps its members on distinct"
+                                + " hosts");
                     }
                 }
             }

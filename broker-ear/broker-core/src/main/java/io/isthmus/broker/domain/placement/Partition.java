@@ -119,15 +119,11 @@ final class Partition {
     }
 
     void place(int u, int s) {
-        if (at[u] >= 0) {
-            throw new IllegalStateException("unit " + u + " is already at site " + at[u]);
-        }
+        requireUnplaced(u);
         if (bins != null) {
             bins.place(u, s);
         }
-        at[u] = s;
-        shift(u, s, 1);
-        siteCost += p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
+        enter(u, s);
     }
 
     void remove(int u) {
@@ -135,12 +131,10 @@ final class Partition {
         if (s < 0) {
             return;
         }
-        shift(u, s, -1);
         if (bins != null) {
             bins.remove(u, s);
         }
-        siteCost -= p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
-        at[u] = -1;
+        leave(u);
     }
 
     /** Where the unit's nodes are now, to put it back exactly with {@link #placeOn}; null without host packing. */
@@ -154,13 +148,9 @@ final class Partition {
             place(u, s);
             return;
         }
-        if (at[u] >= 0) {
-            throw new IllegalStateException("unit " + u + " is already at site " + at[u]);
-        }
+        requireUnplaced(u);
         bins.placeOn(u, s, hosts);
-        at[u] = s;
-        shift(u, s, 1);
-        siteCost += p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
+        enter(u, s);
     }
 
     /**
@@ -170,17 +160,33 @@ final class Partition {
     void restore(int[] units, int[] sites, HostBins.Layout layout) {
         for (int u : units) {
             if (at[u] >= 0) {
-                shift(u, at[u], -1);
-                siteCost -= p.costPerCore[at[u]] * p.unitDemand[u][PlacementProblem.CORES];
-                at[u] = -1;
+                leave(u);
             }
         }
         for (int i = 0; i < units.length; i++) {
-            at[units[i]] = sites[i];
-            shift(units[i], sites[i], 1);
-            siteCost += p.costPerCore[sites[i]] * p.unitDemand[units[i]][PlacementProblem.CORES];
+            enter(units[i], sites[i]);
         }
         bins.restore(layout);
+    }
+
+    private void requireUnplaced(int u) {
+        if (at[u] >= 0) {
+            throw new IllegalStateException("unit " + u + " is already at site " + at[u]);
+        }
+    }
+
+    /** The partition's own bookkeeping of a unit arriving at a site (hosts are the caller's business). */
+    private void enter(int u, int s) {
+        at[u] = s;
+        shift(u, s, 1);
+        siteCost += p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
+    }
+
+    private void leave(int u) {
+        int s = at[u];
+        shift(u, s, -1);
+        siteCost -= p.costPerCore[s] * p.unitDemand[u][PlacementProblem.CORES];
+        at[u] = -1;
     }
 
     /** Whether host snapshots of single units stay valid across placements (no whole-site repacking). */
@@ -213,14 +219,5 @@ final class Partition {
                 cut += sign * w;
             }
         }
-    }
-
-    boolean complete() {
-        for (int s : at) {
-            if (s < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

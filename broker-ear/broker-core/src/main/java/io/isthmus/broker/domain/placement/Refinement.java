@@ -96,6 +96,10 @@ final class Refinement {
     private record Move(double gain, int unit, int target, int version) {
     }
 
+    /** A move made in a pass: the unit, the site it left and its hosts there. */
+    private record Made(int unit, int from, int[] hosts) {
+    }
+
     static void fm(Partition part) {
         PlacementProblem p = part.p;
         if (p.k < 2) {
@@ -125,7 +129,7 @@ final class Refinement {
                 offer(part, queue, u, 0);
             }
         }
-        List<Object[]> log = new ArrayList<>();
+        List<Made> log = new ArrayList<>();
         HostBins.Layout bestLayout = part.snapshotsHold() ? null : part.bins.save();
         double gained = 0;
         double best = 0;
@@ -146,7 +150,7 @@ final class Refinement {
             }
             part.place(m.unit, m.target);
             locked[m.unit] = true;
-            log.add(new Object[] {m.unit, from, hosts});
+            log.add(new Made(m.unit, from, hosts));
             gained += m.gain;
             if (gained > best + EPS) {
                 best = gained;
@@ -164,17 +168,17 @@ final class Refinement {
         }
         if (bestLayout == null) {
             for (int i = log.size() - 1; i >= bestLength; i--) {
-                int unit = (Integer) log.get(i)[0];
-                part.remove(unit);
-                part.placeOn(unit, (Integer) log.get(i)[1], (int[]) log.get(i)[2]);
+                Made made = log.get(i);
+                part.remove(made.unit());
+                part.placeOn(made.unit(), made.from(), made.hosts());
             }
         } else if (bestLength < log.size()) {
             int count = log.size() - bestLength;
             int[] units = new int[count];
             int[] sites = new int[count];
             for (int i = log.size() - 1, j = 0; i >= bestLength; i--, j++) {
-                units[j] = (Integer) log.get(i)[0];
-                sites[j] = (Integer) log.get(i)[1];
+                units[j] = log.get(i).unit();
+                sites[j] = log.get(i).from();
             }
             part.restore(units, sites, bestLayout);
         }

@@ -1,5 +1,7 @@
 package io.isthmus.broker.infrastructure.persistence;
 
+import io.isthmus.broker.domain.calendar.CapacityCalendar;
+import io.isthmus.broker.domain.reservation.TimeWindow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,6 +42,15 @@ public class InterSiteBookingRecord {
 
     String reservationId() {
         return reservationId;
+    }
+
+    String pair() {
+        return pair;
+    }
+
+    /** The booking as its link's calendar sees it. */
+    CapacityCalendar.Booking booking() {
+        return new CapacityCalendar.Booking(reservationId, new TimeWindow(windowStart, windowEnd), mbps);
     }
 
     long mbps() {

@@ -30,6 +30,10 @@ public class InterSiteLinkRecord {
         this.latencyMs = latency;
     }
 
+    String pair() {
+        return pair;
+    }
+
     long capacityMbps() {
         return capacityMbps;
     }

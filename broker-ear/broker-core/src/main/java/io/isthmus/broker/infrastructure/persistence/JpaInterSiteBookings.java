@@ -11,8 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Inter-site link calendars in the broker's database: one row per configured link, one per booking. */
 @ApplicationScoped
@@ -35,14 +38,14 @@ public class JpaInterSiteBookings implements InterSiteBookings {
 
     @Override
     public List<InterSiteLink> links(TimeWindow window) {
+        Map<String, List<CapacityCalendar.Booking>> byPair = new HashMap<>();
+        overlapping(window, null).forEach(b -> byPair.computeIfAbsent(b.pair(), k -> new ArrayList<>()).add(b.booking()));
         List<InterSiteLink> links = new ArrayList<>();
-        List<Object[]> rows = em.createQuery("select l.pair, l from InterSiteLinkRecord l order by l.pair", Object[].class)
-                .getResultList();
-        for (Object[] row : rows) {
-            String pair = (String) row[0];
-            InterSiteLinkRecord link = (InterSiteLinkRecord) row[1];
-            String[] sites = pair.split("\\|");
-            long free = calendar(pair, link.capacityMbps(), window).free(window);
+        for (InterSiteLinkRecord link : em.createQuery("select l from InterSiteLinkRecord l order by l.pair",
+                InterSiteLinkRecord.class).getResultList()) {
+            String[] sites = link.pair().split("\\|");
+            long free = new CapacityCalendar(link.capacityMbps(), byPair.getOrDefault(link.pair(), List.of()))
+                    .free(window);
             links.add(new InterSiteLink(sites[0], sites[1], link.capacityMbps(), free, link.latencyMs()));
         }
         return links;
@@ -74,14 +77,16 @@ public class JpaInterSiteBookings implements InterSiteBookings {
     }
 
     private CapacityCalendar calendar(String pair, long capacity, TimeWindow window) {
-        List<CapacityCalendar.Booking> bookings = em.createQuery("select b from InterSiteBookingRecord b"
-                        + " where b.pair = :p and b.windowStart < :end and b.windowEnd > :start", InterSiteBookingRecord.class)
-                .setParameter("p", pair).setParameter("start", window.start()).setParameter("end", window.end())
-                .getResultStream()
-                .map(b -> new CapacityCalendar.Booking(b.reservationId(), new TimeWindow(b.windowStart(), b.windowEnd()),
-                        b.mbps()))
-                .toList();
-        return new CapacityCalendar(capacity, bookings);
+        return new CapacityCalendar(capacity, overlapping(window, pair).stream().map(InterSiteBookingRecord::booking)
+                .toList());
+    }
+
+    /** Bookings overlapping the window, on one link or (pair null) on all. */
+    private List<InterSiteBookingRecord> overlapping(TimeWindow window, String pair) {
+        TypedQuery<InterSiteBookingRecord> query = em.createQuery("select b from InterSiteBookingRecord b"
+                + " where b.windowStart < :end and b.windowEnd > :start" + (pair == null ? "" : " and b.pair = :p"),
+                InterSiteBookingRecord.class).setParameter("start", window.start()).setParameter("end", window.end());
+        return (pair == null ? query : query.setParameter("p", pair)).getResultList();
     }
 
     static String pair(String a, String b) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -65,7 +66,7 @@ public final class PlacementChecker {
     private static void links(VirtualInfrastructureSpec vi, Substrate substrate, Placement placement,
                               Map<String, SiteOffer> sites, List<String> wrong) {
         Map<String, Long> load = new HashMap<>();
-        Map<String, Long> crossing = new java.util.TreeMap<>();
+        Map<String, Long> crossing = new TreeMap<>();
         for (LinkSpec l : vi.links()) {
             if (l.isSegmentWide()) {
                 continue;
@@ -90,7 +91,7 @@ public final class PlacementChecker {
                         + b + " are " + latency + " ms apart");
             }
         }
-        Map<String, Long> reported = new java.util.TreeMap<>();
+        Map<String, Long> reported = new TreeMap<>();
         placement.interSite().forEach(x -> reported.put(InterSiteLink.name(x.siteA(), x.siteB()), x.mbps()));
         if (vi.links().stream().noneMatch(LinkSpec::isSegmentWide) && !crossing.equals(reported)) {
             wrong.add("the placement reports inter-site loads " + reported + " but its links cross " + crossing);
