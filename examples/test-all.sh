@@ -13,6 +13,8 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)   # the broker's production database
 command -v iperf3 >/dev/null 2>&1 || need+=(iperf3)                            # QoS measured through tc HTB
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need+=(nftables)      # tenant isolation at gateways
+command -v openvpn >/dev/null 2>&1 || [ -x /usr/sbin/openvpn ] || need+=(openvpn) # the encrypted tunnel kind
+command -v openssl >/dev/null 2>&1 || need+=(openssl)                           # per-stitch TLS keys for openvpn
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} ..."

@@ -86,9 +86,9 @@ class GatewaySoapTest {
         assertEquals(StitchState.COMMITTED, port.commit(reservationTx(res, tx), header()).getStitch().get(0).getState());
         assertEquals(StitchState.COMMITTED, port.commit(reservationTx(res, tx), header()).getStitch().get(0).getState());
 
-        GatewayResult stitched = port.stitch(reservationTx(res, tx), header());
+        GatewayResult stitched = port.stitch(stitchTx(res, tx), header());
         assertEquals(List.of("isbr7001", "isvx7001"), stitched.getStitch().get(0).getInterface());
-        port.stitch(reservationTx(res, tx), header());
+        port.stitch(stitchTx(res, tx), header());
         assertEquals(Set.of("isbr7001", "isvx7001"), net.managedLinks(ns));
 
         StatusResponse status = port.status(statusOf(res), header());
@@ -178,6 +178,13 @@ class GatewaySoapTest {
 
     private static ReservationTx reservationTx(String res, String tx) {
         ReservationTx t = new ReservationTx();
+        t.setReservationId(res);
+        t.setTransactionId(tx);
+        return t;
+    }
+
+    private static io.isthmus.schema.gateway.v1.Stitch stitchTx(String res, String tx) {
+        io.isthmus.schema.gateway.v1.Stitch t = new io.isthmus.schema.gateway.v1.Stitch();
         t.setReservationId(res);
         t.setTransactionId(tx);
         return t;

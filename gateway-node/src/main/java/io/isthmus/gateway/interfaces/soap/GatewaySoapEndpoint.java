@@ -53,7 +53,7 @@ public class GatewaySoapEndpoint implements GatewayServicePort {
     }
 
     @Override
-    public GatewayResult stitch(ReservationTx tx, IsthmusHeader header) throws ServiceFault {
+    public GatewayResult stitch(io.isthmus.schema.gateway.v1.Stitch tx, IsthmusHeader header) throws ServiceFault {
         return FaultMapper.call(tx.getReservationId(),
                 () -> mapper.result(List.of(service.stitch(reservation(tx), transaction(tx)))));
     }

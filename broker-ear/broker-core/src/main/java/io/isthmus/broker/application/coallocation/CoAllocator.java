@@ -4,7 +4,9 @@ import io.isthmus.broker.domain.reservation.BrokerException;
 import io.isthmus.broker.domain.reservation.Participant;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservedNode;
+import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.site.GatewayClient;
+import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.SiteNicOrder;
 import io.isthmus.broker.domain.site.SiteNodeOrder;
 import io.isthmus.broker.domain.site.SiteRmsClient;
@@ -28,6 +30,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CoAllocator {
     private static final Logger LOG = Logger.getLogger(CoAllocator.class.getName());
+    private static final String OPENVPN = "openvpn";
 
     @Inject
     SiteRmsClient sites;
@@ -87,9 +90,11 @@ public class CoAllocator {
                     sites.provision(p.endpoint(), tx);
                 }
             }
+            Map<String, List<OpenVpnOffer>> offers = openVpnOffers(r);
             for (Participant p : r.participants()) {
                 if (p.isGateway()) {
-                    gateways.stitch(p.endpoint(), tx);
+                    gateways.stitch(p.endpoint(), tx, offers.isEmpty() ? List.of()
+                            : StitchPlanner.peerEndpointsFor(r, p, offers));
                 }
             }
         } catch (BrokerException failed) {
@@ -128,17 +133,39 @@ public class CoAllocator {
         return failures;
     }
 
+    /** For an openvpn reservation every gateway's offers by its tunnel address; empty for other kinds. */
+    private Map<String, List<OpenVpnOffer>> openVpnOffers(Reservation r) {
+        Map<String, List<OpenVpnOffer>> offers = new HashMap<>();
+        if (!OPENVPN.equals(r.tunnelKind())) {
+            return offers;
+        }
+        for (Participant p : r.participants()) {
+            if (p.isGateway()) {
+                offers.put(p.tunnelAddress(), gateways.openVpnOffers(p.endpoint(), r.id().value()));
+            }
+        }
+        return offers;
+    }
+
     static List<SiteNodeOrder> siteOrders(Reservation r, String site) {
         List<SiteNodeOrder> orders = new ArrayList<>();
         for (ReservedNode n : r.nodes()) {
             if (n.site().equals(site)) {
-                List<SiteNicOrder> nics = n.nics().stream().map(nic -> new SiteNicOrder(nic.segment(),
-                        r.segment(nic.segment()).orElseThrow().vni(), nic.mac(), nic.ipv4())).toList();
+                List<SiteNicOrder> nics = n.nics().stream().map(nic -> {
+                    ReservedSegment segment = r.segment(nic.segment()).orElseThrow();
+                    return new SiteNicOrder(nic.segment(), segment.vni(), nic.mac(), nic.ipv4(),
+                            prefixLength(segment.cidr()), nic.bandwidth());
+                }).toList();
                 orders.add(new SiteNodeOrder(n.name(), n.vcpus(), n.memoryMib(), n.diskGib(), n.image(), n.nested(),
                         n.host().orElse(null), nics));
             }
         }
         return orders;
+    }
+
+    /** The prefix length of a validated CIDR such as 10.0.0.0/24, or null for a segment without one. */
+    static Integer prefixLength(String cidr) {
+        return cidr == null ? null : Integer.valueOf(cidr.substring(cidr.indexOf('/') + 1));
     }
 
     private interface Step {

@@ -1,13 +1,18 @@
 package io.isthmus.broker.application.coallocation;
 
+import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.NicAssignment;
 import io.isthmus.broker.domain.reservation.Participant;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservedNode;
 import io.isthmus.broker.domain.reservation.ReservedSegment;
+import io.isthmus.broker.domain.site.OpenVpnOffer;
+import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.site.StitchOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,6 +45,31 @@ public final class StitchPlanner {
                     requester ? segment.vlan() : null, peers));
         }
         return orders;
+    }
+
+    /**
+     * The peer endpoints the broker relays to {@code gateway} for an openvpn reservation: for every stitch and every
+     * peer of it, the peer's fingerprint for that segment and, when the peer listens for this gateway, its port.
+     *
+     * @param offersByAddress every gateway's offers, by the gateway's tunnel address
+     * @throws BrokerException (UNAVAILABLE) when a peer made no offer for a segment it must carry
+     */
+    public static List<PeerEndpointOrder> peerEndpointsFor(Reservation r, Participant gateway,
+                                                           Map<String, List<OpenVpnOffer>> offersByAddress) {
+        List<PeerEndpointOrder> endpoints = new ArrayList<>();
+        for (StitchOrder order : ordersFor(r, gateway)) {
+            for (String peer : order.peers()) {
+                OpenVpnOffer offer = offersByAddress.getOrDefault(peer, List.of()).stream()
+                        .filter(o -> o.segment().equals(order.segment())).findFirst()
+                        .orElseThrow(() -> new BrokerException(FaultKind.UNAVAILABLE, "reservation " + r.id()
+                                + ": the gateway at " + peer + " holds no openvpn offer for segment "
+                                + order.segment() + " (its booking was lost or it does not support openvpn);"
+                                + " terminate the reservation and reserve it again"));
+                endpoints.add(new PeerEndpointOrder(order.segment(), peer, offer.fingerprint(),
+                        offer.listenPorts().get(gateway.tunnelAddress())));
+            }
+        }
+        return endpoints;
     }
 
     static Set<String> sitesCarrying(Reservation r, String segment) {

@@ -9,6 +9,7 @@ import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.IllegalTransitionException;
 import io.isthmus.broker.domain.reservation.LifecycleState;
 import io.isthmus.broker.domain.reservation.NicAssignment;
+import io.isthmus.broker.domain.reservation.NicBandwidth;
 import io.isthmus.broker.domain.reservation.NicSpec;
 import io.isthmus.broker.domain.reservation.NodeSpec;
 import io.isthmus.broker.domain.reservation.NotFoundException;
@@ -333,7 +334,7 @@ public class ReservationService {
                 } else {
                     allocator.claimMac(mac, id);
                 }
-                nics.add(new NicAssignment(nic.segment(), mac, nic.ipv4()));
+                nics.add(new NicAssignment(nic.segment(), mac, nic.ipv4(), NicBandwidth.derive(vi, spec, nic)));
             }
             NodeLocation at = plan.placement().of(spec.name());
             nodes.add(new ReservedNode(spec, at.site(), at.host(), nics));

@@ -14,7 +14,11 @@ public interface GatewayClient {
 
     void abort(URI endpoint, TxContext tx);
 
-    void stitch(URI endpoint, TxContext tx);
+    /** The openvpn offers the gateway made at prepare for the reservation's stitches (none for other kinds). */
+    List<OpenVpnOffer> openVpnOffers(URI endpoint, String reservationId);
+
+    /** Realises the committed stitches; {@code peers} relays the peers' openvpn offers (empty for other kinds). */
+    void stitch(URI endpoint, TxContext tx, List<PeerEndpointOrder> peers);
 
     void unstitch(URI endpoint, TxContext tx);
 }

@@ -5,13 +5,18 @@ import static io.isthmus.broker.infrastructure.site.SoapCalls.tx;
 
 import io.isthmus.broker.domain.site.GatewayClient;
 import io.isthmus.broker.domain.site.GatewayInfo;
+import io.isthmus.broker.domain.site.OpenVpnOffer;
+import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.site.StitchOrder;
 import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
+import io.isthmus.schema.gateway.v1.PeerEndpoint;
 import io.isthmus.schema.gateway.v1.Prepare;
 import io.isthmus.schema.gateway.v1.Status;
 import io.isthmus.schema.gateway.v1.StatusResponse;
+import io.isthmus.schema.gateway.v1.Stitch;
 import io.isthmus.schema.gateway.v1.StitchSpec;
+import io.isthmus.schema.gateway.v1.StitchStatus;
 import io.isthmus.schema.gateway.v1.TunnelKindSupport;
 import io.isthmus.schema.v1.ReservationTx;
 import io.isthmus.schema.v1.TunnelKind;
@@ -24,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.xml.ws.WebServiceException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -86,8 +92,34 @@ public class SoapGatewayClient implements GatewayClient {
     }
 
     @Override
-    public void stitch(URI endpoint, TxContext tx) {
-        call(endpoint, port -> port.stitch(tx(new ReservationTx(), tx), header(tx)));
+    public List<OpenVpnOffer> openVpnOffers(URI endpoint, String reservationId) {
+        Status request = new Status();
+        request.setReservationId(reservationId);
+        StatusResponse s = call(endpoint, port -> port.status(request, SoapCalls.brokerHeader()));
+        List<OpenVpnOffer> offers = new ArrayList<>();
+        for (StitchStatus stitch : s.getStitch()) {
+            if (stitch.getOpenvpn() != null) {
+                Map<String, Integer> ports = new HashMap<>();
+                stitch.getOpenvpn().getListen().forEach(l -> ports.put(l.getPeer(), l.getPort()));
+                offers.add(new OpenVpnOffer(stitch.getSpec().getSegment(), stitch.getOpenvpn().getFingerprint(),
+                        ports));
+            }
+        }
+        return offers;
+    }
+
+    @Override
+    public void stitch(URI endpoint, TxContext tx, List<PeerEndpointOrder> peers) {
+        Stitch request = tx(new Stitch(), tx);
+        for (PeerEndpointOrder p : peers) {
+            PeerEndpoint e = new PeerEndpoint();
+            e.setSegment(p.segment());
+            e.setPeer(p.peer());
+            e.setFingerprint(p.fingerprint());
+            e.setPort(p.port());
+            request.getPeerEndpoint().add(e);
+        }
+        call(endpoint, port -> port.stitch(request, header(tx)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.isthmus.broker.infrastructure.site.SoapCalls.tx;
 
 import io.isthmus.broker.domain.placement.HostOffer;
 import io.isthmus.broker.domain.placement.SiteOffer;
+import io.isthmus.broker.domain.reservation.NicBandwidth;
 import io.isthmus.broker.domain.reservation.TimeWindow;
 import io.isthmus.broker.domain.site.SiteCapacityView;
 import io.isthmus.broker.domain.site.SiteNicOrder;
@@ -13,6 +14,7 @@ import io.isthmus.broker.domain.site.SiteRmsClient;
 import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
 import io.isthmus.schema.site.v1.Capacity;
+import io.isthmus.schema.site.v1.NicQos;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteCapacity;
 import io.isthmus.schema.site.v1.SiteNic;
@@ -133,6 +135,14 @@ public class SoapSiteRmsClient implements SiteRmsClient {
             x.setVni(nic.vni());
             x.setMac(nic.mac());
             x.setIpv4(nic.ipv4());
+            x.setPrefixLength(nic.prefixLength());
+            nic.bandwidth().ifPresent(b -> {
+                NicQos qos = new NicQos();
+                qos.setPriority(NicBandwidth.DEFAULT_PRIORITY);
+                qos.setMinMbps(b.minMbps());
+                qos.setMaxMbps(b.maxMbps());
+                x.setQos(qos);
+            });
             node.getNic().add(x);
         }
         return node;

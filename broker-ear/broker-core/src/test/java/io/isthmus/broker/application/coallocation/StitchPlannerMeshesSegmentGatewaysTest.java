@@ -2,7 +2,11 @@ package io.isthmus.broker.application.coallocation;
 
 import static io.isthmus.broker.testsupport.ViBuilder.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.NicAssignment;
 import io.isthmus.broker.domain.reservation.Participant;
 import io.isthmus.broker.domain.reservation.Participant.Role;
@@ -11,10 +15,14 @@ import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.broker.domain.reservation.ReservedNode;
 import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.reservation.SegmentSpec;
+import io.isthmus.broker.domain.site.OpenVpnOffer;
+import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.site.StitchOrder;
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +33,11 @@ class StitchPlannerMeshesSegmentGatewaysTest {
     private static final String REQUESTER_TUNNEL = "198.51.100.1";
     private static final String SITE_A_TUNNEL = "198.51.100.2";
     private static final String SITE_B_TUNNEL = "198.51.100.3";
+    private static final String FP_REQ = fingerprint("11");
+    private static final String FP_REQ_STORAGE = fingerprint("12");
+    private static final String FP_A = fingerprint("AA");
+    private static final String FP_A_STORAGE = fingerprint("AB");
+    private static final String FP_B = fingerprint("BB");
 
     private final Participant requesterGateway = gateway(Role.REQUESTER_GATEWAY, "gw-req", REQUESTER_TUNNEL, null);
     private final Participant siteAGateway = gateway(Role.SITE_GATEWAY, "gw-a", SITE_A_TUNNEL, "site-a");
@@ -53,6 +66,44 @@ class StitchPlannerMeshesSegmentGatewaysTest {
                 sortedPeers(StitchPlanner.ordersFor(reservation, siteBGateway)));
     }
 
+    @Test
+    void anOpenVpnPeerEndpointCarriesThePeersFingerprintAndItsPortOnlyWhereThePeerListens() {
+        Map<String, List<OpenVpnOffer>> offers = Map.of(
+                REQUESTER_TUNNEL, List.of(new OpenVpnOffer("mgmt", FP_REQ, Map.of(SITE_A_TUNNEL, 11940,
+                        SITE_B_TUNNEL, 11941)), new OpenVpnOffer("storage", FP_REQ_STORAGE, Map.of(SITE_A_TUNNEL, 11942))),
+                SITE_A_TUNNEL, List.of(new OpenVpnOffer("mgmt", FP_A, Map.of(SITE_B_TUNNEL, 11940)),
+                        new OpenVpnOffer("storage", FP_A_STORAGE, Map.of())),
+                SITE_B_TUNNEL, List.of(new OpenVpnOffer("mgmt", FP_B, Map.of())));
+
+        List<PeerEndpointOrder> forB = StitchPlanner.peerEndpointsFor(reservation, siteBGateway, offers);
+        List<PeerEndpointOrder> forRequester = StitchPlanner.peerEndpointsFor(reservation, requesterGateway, offers);
+
+        assertEquals(List.of(new PeerEndpointOrder("mgmt", SITE_A_TUNNEL, FP_A, 11940),
+                new PeerEndpointOrder("mgmt", REQUESTER_TUNNEL, FP_REQ, 11941)), sortedByPeer(forB));
+        assertEquals(List.of(new PeerEndpointOrder("mgmt", SITE_A_TUNNEL, FP_A, null),
+                new PeerEndpointOrder("mgmt", SITE_B_TUNNEL, FP_B, null),
+                new PeerEndpointOrder("storage", SITE_A_TUNNEL, FP_A_STORAGE, null)),
+                forRequester.stream().sorted(Comparator.comparing(PeerEndpointOrder::segment)
+                        .thenComparing(PeerEndpointOrder::peer)).toList());
+    }
+
+    @Test
+    void aPeerWithoutAnOfferForASegmentItCarriesStopsTheStitchWithAnUnavailableFault() {
+        Map<String, List<OpenVpnOffer>> offers = Map.of(
+                REQUESTER_TUNNEL, List.of(new OpenVpnOffer("mgmt", FP_REQ, Map.of())),
+                SITE_A_TUNNEL, List.of());
+
+        BrokerException e = assertThrows(BrokerException.class,
+                () -> StitchPlanner.peerEndpointsFor(reservation, siteBGateway, offers));
+
+        assertEquals(FaultKind.UNAVAILABLE, e.kind());
+        assertTrue(e.getMessage().contains("198.51.100.2 holds no openvpn offer for segment mgmt"), e.getMessage());
+    }
+
+    private static List<PeerEndpointOrder> sortedByPeer(List<PeerEndpointOrder> endpoints) {
+        return endpoints.stream().sorted(Comparator.comparing(PeerEndpointOrder::peer).reversed()).toList();
+    }
+
     private Reservation twoSiteReservation() {
         var spec = ViBuilder.valid().addSegment(new SegmentSpec("spare", 300, null)).build();
         Reservation r = new Reservation(ReservationId.random(), "requester-1", "corr-1", spec, ViBuilder.NOW);
@@ -75,6 +126,10 @@ class StitchPlannerMeshesSegmentGatewaysTest {
                 requesterGateway);
         r.replacePlacement(nodes, segments, participants);
         return r;
+    }
+
+    private static String fingerprint(String pair) {
+        return String.join(":", java.util.Collections.nCopies(32, pair));
     }
 
     private static Participant gateway(Role role, String id, String tunnel, String site) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.LifecycleState;
 import io.isthmus.broker.domain.reservation.NicAssignment;
+import io.isthmus.broker.domain.reservation.NicBandwidth;
 import io.isthmus.broker.domain.reservation.Participant;
 import io.isthmus.broker.domain.reservation.Participant.Role;
 import io.isthmus.broker.domain.reservation.ProvisionState;
@@ -60,8 +61,8 @@ class ReservationSurvivesRestartTest {
         assertEquals(Optional.of(FaultKind.UNAVAILABLE), loaded.lastErrorKind());
         assertEquals(Optional.of("site-b did not answer"), loaded.lastError());
 
-        assertEquals(List.of("web-1@site-a/a1 [mgmt 02:49:53:00:00:01 10.0.0.10]",
-                        "db-1@site-b/b1 [mgmt 02:49:53:00:00:02 null, storage 02:49:53:00:00:03 null]"),
+        assertEquals(List.of("web-1@site-a/a1 [mgmt 02:49:53:00:00:01 10.0.0.10 50..50 Mbit/s]",
+                        "db-1@site-b/b1 [mgmt 02:49:53:00:00:02 null unshaped, storage 02:49:53:00:00:03 null 200..null Mbit/s]"),
                 loaded.nodes().stream().map(ReservationSurvivesRestartTest::describe).toList());
         assertEquals(List.of("mgmt vlan 100 10.0.0.0/24 vni 5000", "storage vlan 200 null vni 5001"),
                 loaded.segments().stream().map(s -> s.name() + " vlan " + s.vlan() + " " + s.cidr() + " vni " + s.vni())
@@ -98,7 +99,8 @@ class ReservationSurvivesRestartTest {
 
     private static String describe(ReservedNode n) {
         return n.name() + "@" + n.site() + "/" + n.host().orElse("?") + " " + n.nics().stream()
-                .map(nic -> nic.segment() + " " + nic.mac() + " " + nic.ipv4()).toList();
+                .map(nic -> nic.segment() + " " + nic.mac() + " " + nic.ipv4() + " " + nic.bandwidth()
+                        .map(b -> b.minMbps() + ".." + b.maxMbps() + " Mbit/s").orElse("unshaped")).toList();
     }
 
     private static Reservation placedReservation(String correlation) {
@@ -109,10 +111,12 @@ class ReservationSurvivesRestartTest {
         r.recordError(FaultKind.UNAVAILABLE, "site-b did not answer", T0);
         r.replacePlacement(
                 List.of(new ReservedNode(node("web-1", 2, 2048, 10), "site-a", "a1",
-                                List.of(new NicAssignment("mgmt", "02:49:53:00:00:01", "10.0.0.10"))),
+                                List.of(new NicAssignment("mgmt", "02:49:53:00:00:01", "10.0.0.10",
+                                        Optional.of(new NicBandwidth(50, 50))))),
                         new ReservedNode(node("db-1", 4, 4096, 20), "site-b", "b1",
                                 List.of(new NicAssignment("mgmt", "02:49:53:00:00:02", null),
-                                        new NicAssignment("storage", "02:49:53:00:00:03", null)))),
+                                        new NicAssignment("storage", "02:49:53:00:00:03", null,
+                                                Optional.of(new NicBandwidth(200, null)))))),
                 List.of(new ReservedSegment(new SegmentSpec("mgmt", 100, "10.0.0.0/24"), 5000),
                         new ReservedSegment(new SegmentSpec("storage", 200, null), 5001)),
                 List.of(participant(Role.SITE, "site-a", "198.51.100.20:8080/rms", null, "site-a"),

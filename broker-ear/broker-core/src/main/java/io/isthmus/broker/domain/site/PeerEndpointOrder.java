@@ -1,0 +1,8 @@
+package io.isthmus.broker.domain.site;
+
+/**
+ * A peer's side of one openvpn stitch as the broker relays it to a gateway: accept {@code fingerprint} from
+ * {@code peer} on {@code segment}, and connect to {@code port} when the peer is the pair's listener (else null).
+ */
+public record PeerEndpointOrder(String segment, String peer, String fingerprint, Integer port) {
+}
