@@ -8,14 +8,22 @@ import java.util.Optional;
 
 /**
  * One configured L0 host ({@code host.<name>.*} keys). Without {@code uri} the host is emulated by
- * its own libvirt test driver connection.
+ * its own libvirt test driver connection. {@code linkMbps} is the capacity of the link its VMs' NICs share,
+ * which the bandwidth allocator divides among them.
  */
 public record HostConfig(HostName name, int cores, long memoryMib, long diskGib, boolean nestedVirtualization,
-        Optional<String> libvirtUri) {
+        Optional<String> libvirtUri, long linkMbps) {
+
+    /** A 10 Gbit/s host link unless {@code host.<h>.linkMbps} says otherwise. */
+    public static final long DEFAULT_LINK_MBPS = 10_000;
 
     public HostConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(libvirtUri, "libvirtUri");
+        if (linkMbps <= 0) {
+            throw new IllegalArgumentException("host " + name + " link capacity " + linkMbps
+                    + " Mbit/s must be positive");
+        }
     }
 
     public Host toHost() {

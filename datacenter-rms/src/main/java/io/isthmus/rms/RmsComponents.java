@@ -1,5 +1,6 @@
 package io.isthmus.rms;
 
+import io.isthmus.rms.application.qos.ShapingService;
 import io.isthmus.rms.application.reservation.DomainSpecFactory;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
@@ -27,8 +28,9 @@ import java.util.Map;
 /**
  * The wired site: database, libvirt driver and use cases, without any network endpoint. Hosts
  * without a configured URI get a generated test-driver node file under {@code dataDir/hosts}. With
- * {@code site.dataPlane=emulated}, opening checks the host namespaces and reconciles the data plane with the
- * provisioned bookings (orphan stand-ins and unused segments removed, missing ones recreated).
+ * {@code site.dataPlane=emulated}, opening checks the host namespaces, reconciles the data plane with the
+ * provisioned bookings (orphan stand-ins and unused segments removed, missing ones recreated), shapes their NICs
+ * again and starts re-dividing each host's link every {@code site.qos.periodMillis}.
  */
 public final class RmsComponents implements AutoCloseable {
 
@@ -39,19 +41,21 @@ public final class RmsComponents implements AutoCloseable {
     private final HoldService holds;
     private final LifecycleService lifecycle;
     private final StatusService status;
+    private final ShapingService shaping;
 
     private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            Clock clock) {
+            ShapingService shaping, Clock clock) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
+        this.shaping = shaping;
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
         this.status = new StatusService(bookings, compute);
         this.capacity = new CapacityService(site, bookings, clock);
         this.holds = new HoldService(site, bookings, locks, status, clock);
         this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
-                locks, status, network);
+                locks, status, network, shaping);
     }
 
     public static RmsComponents open(RmsConfig config, Clock clock) {
@@ -62,12 +66,15 @@ public final class RmsComponents implements AutoCloseable {
         }
         H2Database database = H2Database.open(config.dataDir());
         try {
-            NodeNetwork network = network(config);
+            CommandRunner runner = CommandRunner.withDefaultTimeout();
+            NodeNetwork network = network(config, runner);
             RmsComponents components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)),
-                    network, clock);
+                    network, QosWiring.shaping(config, network, runner), clock);
             try {
                 components.lifecycle.reconcileNetwork();
+                components.shaping.startRebalancing(config.qosPeriod());
             } catch (RuntimeException e) {
+                components.shaping.close();
                 components.compute.close();
                 throw e;
             }
@@ -82,12 +89,11 @@ public final class RmsComponents implements AutoCloseable {
      * {@link NodeNetwork#NONE} unless {@code site.dataPlane=emulated}; then every host namespace must exist
      * (the launcher creates them and the site LAN), or the RMS refuses to start and names the missing ones.
      */
-    private static NodeNetwork network(RmsConfig config) {
+    private static NodeNetwork network(RmsConfig config, CommandRunner runner) {
         if (config.emulatedDataPlane().isEmpty()) {
             return NodeNetwork.NONE;
         }
-        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(),
-                CommandRunner.withDefaultTimeout());
+        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(), runner);
         network.requireHostNamespaces();
         return network;
     }
@@ -126,18 +132,30 @@ public final class RmsComponents implements AutoCloseable {
         return compute;
     }
 
+    /** The NIC shaping of every host (empty without a data plane). */
+    public ShapingService shaping() {
+        return shaping;
+    }
+
     /** The SOAP edge over these use cases. */
     public SiteRmsEndpoint endpoint() {
         return new SiteRmsEndpoint(site.id(), capacity, holds, lifecycle, status);
     }
 
-    /** Closes the libvirt connections, then the database; a failure of the first does not skip the second. */
+    /**
+     * Stops re-dividing the host links (ports keep their shaping), closes the libvirt connections, then the
+     * database; a failure of one does not skip the next.
+     */
     @Override
     public void close() {
         try {
-            compute.close();
+            shaping.close();
         } finally {
-            database.close();
+            try {
+                compute.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

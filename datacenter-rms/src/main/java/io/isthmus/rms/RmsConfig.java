@@ -25,15 +25,19 @@ import java.util.Properties;
  * The configuration of one site's RMS, read from a {@code .properties} file. Keys: {@code site.id},
  * {@code site.listen}, {@code site.dataDir}, {@code site.gateway.id}, {@code site.gateway.endpoint},
  * {@code site.hosts}, {@code host.<h>.cores|memoryMib|diskGib|nested|uri}, optional
- * {@code site.imageDir} and {@code site.reaperIntervalMillis}, and the optional data plane
- * ({@code site.dataPlane}, {@code site.gatewaySiteAddress}, {@code host.<h>.namespace|lanAddress}; see
+ * {@code site.imageDir}, {@code site.reaperIntervalMillis}, {@code host.<h>.linkMbps} (default 10000) and
+ * {@code site.qos.periodMillis} (how often each host's link is re-divided, default 1000), and the optional data
+ * plane ({@code site.dataPlane}, {@code site.gatewaySiteAddress}, {@code host.<h>.namespace|lanAddress}; see
  * {@link DataPlaneConfig}): {@code emulatedDataPlane} is empty unless {@code site.dataPlane=emulated}.
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
-        List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane) {
+        List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
+        Duration qosPeriod) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
+    /** DBA-VM's period: near 1 s balances how fast shares adapt against what re-dividing costs. */
+    public static final Duration DEFAULT_QOS_PERIOD = Duration.ofSeconds(1);
 
     public RmsConfig {
         Objects.requireNonNull(siteId, "siteId");
@@ -43,6 +47,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(imageDir, "imageDir");
         Objects.requireNonNull(reaperInterval, "reaperInterval");
         Objects.requireNonNull(emulatedDataPlane, "emulatedDataPlane");
+        Objects.requireNonNull(qosPeriod, "qosPeriod");
         hosts = List.copyOf(hosts);
     }
 
@@ -73,7 +78,10 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
                 ? Duration.ofMillis(values.positiveLong("site.reaperIntervalMillis")) : DEFAULT_REAPER_INTERVAL;
         Optional<SiteUnderlay> dataPlane = DataPlaneConfig.read(values, siteId,
                 hosts.stream().map(HostConfig::name).toList());
-        return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane);
+        Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
+                ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
+        return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
+                qosPeriod);
     }
 
     /** The site as the domain sees it. */
@@ -115,8 +123,10 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         String prefix = "host." + name + ".";
         Optional<String> uri = values.optional(prefix + "uri");
         uri.ifPresent(u -> ConfigValues.parseUri(prefix + "uri", u));
+        long linkMbps = values.optional(prefix + "linkMbps").isPresent() ? values.positiveLong(prefix + "linkMbps")
+                : HostConfig.DEFAULT_LINK_MBPS;
         return new HostConfig(new HostName(name), values.positiveInt(prefix + "cores"),
                 values.positiveLong(prefix + "memoryMib"), values.positiveLong(prefix + "diskGib"),
-                values.bool(prefix + "nested", false), uri);
+                values.bool(prefix + "nested", false), uri, linkMbps);
     }
 }

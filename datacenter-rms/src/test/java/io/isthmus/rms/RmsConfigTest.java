@@ -106,4 +106,35 @@ class RmsConfigTest {
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertTrue(Files.notExists(missing));
     }
+
+    @Test
+    void hostLinksAreTenGigabitAndTheLinkIsReDividedEverySecondUnlessConfigured() {
+        RmsConfig defaults = RmsConfig.fromProperties(TestSite.properties(dir));
+        assertEquals(10_000, defaults.hosts().get(0).linkMbps());
+        assertEquals(java.time.Duration.ofSeconds(1), defaults.qosPeriod());
+
+        Properties p = TestSite.properties(dir);
+        p.setProperty("host.a2.linkMbps", "1000");
+        p.setProperty("site.qos.periodMillis", "250");
+        RmsConfig configured = RmsConfig.fromProperties(p);
+        assertEquals(10_000, configured.hosts().get(0).linkMbps());
+        assertEquals(1000, configured.hosts().get(1).linkMbps());
+        assertEquals(java.time.Duration.ofMillis(250), configured.qosPeriod());
+    }
+
+    @Test
+    void aLinkCapacityOrPeriodThatIsNotPositiveIsRefusedNamingTheKey() {
+        Properties zeroLink = TestSite.properties(dir);
+        zeroLink.setProperty("host.a1.linkMbps", "0");
+        InvalidConfigException link = assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(zeroLink));
+        assertEquals("host.a1.linkMbps", link.key());
+
+        Properties badPeriod = TestSite.properties(dir);
+        badPeriod.setProperty("site.qos.periodMillis", "soon");
+        InvalidConfigException period = assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(badPeriod));
+        assertEquals("site.qos.periodMillis", period.key());
+        assertTrue(period.getMessage().contains("is not a whole number"), period.getMessage());
+    }
 }

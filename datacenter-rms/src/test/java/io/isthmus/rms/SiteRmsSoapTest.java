@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.isthmus.schema.site.v1.Capacity;
 import io.isthmus.schema.site.v1.DomainState;
 import io.isthmus.schema.site.v1.HostCapacity;
+import io.isthmus.schema.site.v1.NicQos;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteBookingState;
 import io.isthmus.schema.site.v1.SiteNic;
@@ -176,6 +177,29 @@ class SiteRmsSoapTest {
         String message = fault.getFaultInfo().getMessage();
         assertTrue(message.contains("not-a-uuid") && message.contains("Bad Name"), message);
         assertTrue(port.status(new Status(), header()).getReservation().isEmpty());
+    }
+
+    @Test
+    void aNicContractWithAMaximumOfZeroIsATypedValidationFaultThatSaysWhatToGiveAndHoldsNothing()
+            throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        Prepare prepare = prepare(reservation, UUID.randomUUID().toString(), Duration.ofMinutes(2), 4096,
+                "52:54:00:12:34:5a");
+        NicQos qos = new NicQos();
+        qos.setPriority(3);
+        qos.setMinMbps(0);
+        qos.setMaxMbps(0);
+        prepare.getNode().get(0).getNic().get(0).setQos(qos);
+
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.prepare(prepare, header()));
+
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("nic.qos.maxMbps", fault.getFaultInfo().getDetail().get(0).getField());
+        assertTrue(fault.getFaultInfo().getMessage().contains("give maxMbps at least 1"),
+                fault.getFaultInfo().getMessage());
+        assertEquals(SiteBookingState.NONE, status(reservation).getState());
+        assertEquals(65536, port.capacity(new Capacity(), header()).getSiteCapacity().getHost().get(0)
+                .getFreeMemoryMib());
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.Set;
  * Re-divides one host link every period: samples demand, runs the {@link BandwidthAllocator} and applies
  * only the allocations that changed. Ports are registered in creation order (the allocator's tie-break) and
  * their shaping is removed on the tick after they are unregistered. {@link #tick()} is one period's work;
- * {@link RebalancerSchedule} calls it on a timer.
+ * {@link RebalancerSchedule} calls it on a timer. {@link #admit} and {@link #withdraw} do the same for one port
+ * at once, for provisioning and release, which must not wait for the next period.
  */
 public final class BandwidthRebalancer {
 
@@ -35,6 +36,7 @@ public final class BandwidthRebalancer {
     private final BandwidthAllocator allocator = new BandwidthAllocator();
     private final Map<VifId, QosContract> contracts = new LinkedHashMap<>();
     private final Map<VifId, Allocation> applied = new HashMap<>();
+    private Map<VifId, Demand> lastDemand = Map.of();
 
     public BandwidthRebalancer(HostLink link, DemandSampler sampler, QosDriver driver) {
         this.link = link;
@@ -56,6 +58,71 @@ public final class BandwidthRebalancer {
         return List.copyOf(contracts.values());
     }
 
+    /** The allocations the driver last applied successfully, by port. */
+    public synchronized Map<VifId, Allocation> applied() {
+        return Map.copyOf(applied);
+    }
+
+    public HostLink link() {
+        return link;
+    }
+
+    /**
+     * Registers the contract and shapes its port now, re-dividing the link with the demand measured last period
+     * (other ports whose share changed are reshaped too, as a tick would).
+     *
+     * @return what the port now carries
+     * @throws QosException when the port cannot be shaped; the contract is then unregistered again
+     */
+    public synchronized Allocation admit(QosContract contract) {
+        VifId port = contract.id();
+        contracts.put(port, contract);
+        Map<VifId, Demand> demand = new HashMap<>(lastDemand);
+        demand.keySet().retainAll(contracts.keySet());
+        AllocationPlan plan = allocator.allocate(link, List.copyOf(contracts.values()), demand);
+        Allocation own = plan.find(port).orElseThrow();
+        try {
+            driver.apply(own);
+            applied.put(port, own);
+        } catch (QosException failure) {
+            contracts.remove(port);
+            applied.remove(port);
+            try {
+                driver.remove(port);
+            } catch (QosException undo) {
+                failure.addSuppressed(undo);
+            }
+            throw failure;
+        }
+        LOG.log(Level.DEBUG, "port {0} admitted: rate {1} ceil {2} packets {3}", port, own.rate(), own.ceil(),
+                own.packetCap());
+        for (Allocation other : plan.allocations()) {
+            if (!other.id().equals(port) && !other.equals(applied.get(other.id()))) {
+                apply(other);
+            }
+        }
+        return own;
+    }
+
+    /**
+     * Unregisters the port and removes its shaping now; a port never shaped, or gone, is a no-op.
+     *
+     * @throws QosException when the shaping is there but cannot be removed; the contract is gone all the same, and
+     *                      when this rebalancer had shaped the port the next tick tries the removal again
+     */
+    public synchronized void withdraw(VifId port) {
+        contracts.remove(port);
+        Allocation was = applied.remove(port);
+        try {
+            driver.remove(port);
+        } catch (QosException e) {
+            if (was != null) {
+                applied.put(port, was);
+            }
+            throw e;
+        }
+    }
+
     /**
      * One period: unshape unregistered ports, sample, allocate, apply what changed. A port the driver fails
      * on is logged and retried next period; a failed sample skips the period.
@@ -73,6 +140,7 @@ public final class BandwidthRebalancer {
             return new AllocationPlan(List.of());
         }
         demand.keySet().retainAll(contracts.keySet());
+        lastDemand = Map.copyOf(demand);
         AllocationPlan plan = allocator.allocate(link, current, demand);
         for (Allocation allocation : plan.allocations()) {
             if (!allocation.equals(applied.get(allocation.id()))) {
@@ -90,7 +158,7 @@ public final class BandwidthRebalancer {
                     allocation.ceil(), allocation.packetCap());
         } catch (QosException e) {
             applied.remove(allocation.id());
-            LOG.log(Level.ERROR, "could not shape port " + allocation.id() + "; retrying next period", e);
+            LOG.log(Level.WARNING, "could not shape port " + allocation.id() + "; retrying next period", e);
         }
     }
 
@@ -104,7 +172,7 @@ public final class BandwidthRebalancer {
                 applied.remove(port);
                 LOG.log(Level.INFO, "port {0} unregistered; its shaping is removed", port);
             } catch (QosException e) {
-                LOG.log(Level.ERROR, "could not unshape port " + port + "; retrying next period", e);
+                LOG.log(Level.WARNING, "could not unshape port " + port + "; retrying next period", e);
             }
         }
     }

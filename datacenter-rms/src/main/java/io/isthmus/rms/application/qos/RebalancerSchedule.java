@@ -1,5 +1,6 @@
 package io.isthmus.rms.application.qos;
 
+import io.isthmus.rms.domain.site.SiteException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -38,9 +39,10 @@ public final class RebalancerSchedule implements AutoCloseable {
     private static void runOnce(BandwidthRebalancer rebalancer, String hostName) {
         try {
             rebalancer.tick();
-        } catch (IllegalArgumentException e) {
-            // A bad contract must not kill the timer: later periods run once it is corrected.
-            LOG.log(Level.ERROR, "bandwidth rebalancing of host " + hostName + " failed; retrying next period", e);
+        } catch (SiteException | IllegalArgumentException e) {
+            // A failed period (a tool that would not run, a bad contract) must not kill the timer: an exception
+            // escaping a scheduled task cancels all its later runs.
+            LOG.log(Level.WARNING, "bandwidth rebalancing of host " + hostName + " failed; retrying next period", e);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What happens to a committed booking: provision starts one domain per node, release stops them
- * (booking kept), terminate and abort stop them and drop the booking.
+ * What happens to a committed booking: provision starts one domain per node, plugs it into its segments and
+ * shapes its NICs; release undoes that (booking kept); terminate and abort undo it and drop the booking.
  */
 public final class LifecycleService {
 
@@ -32,9 +32,10 @@ public final class LifecycleService {
     private final ReservationLocks locks;
     private final StatusService status;
     private final NodeNetwork network;
+    private final NicShaping shaping;
 
     public LifecycleService(SiteId site, BookingRepository bookings, ComputeDriver compute, DomainSpecFactory specs,
-            ReservationLocks locks, StatusService status, NodeNetwork network) {
+            ReservationLocks locks, StatusService status, NodeNetwork network, NicShaping shaping) {
         this.site = site;
         this.bookings = bookings;
         this.compute = compute;
@@ -42,11 +43,15 @@ public final class LifecycleService {
         this.locks = locks;
         this.status = status;
         this.network = network;
+        this.shaping = shaping;
     }
 
-    /** Brings the data plane in line with the provisioned bookings (after a restart). */
+    /** Brings the data plane and the NIC shaping in line with the provisioned bookings (after a restart). */
     public void reconcileNetwork() {
-        network.reconcile(bookings.findAll().stream().filter(b -> b.state() == BookingState.PROVISIONED).toList());
+        List<Booking> provisioned = bookings.findAll().stream().filter(b -> b.state() == BookingState.PROVISIONED)
+                .toList();
+        network.reconcile(provisioned);
+        shaping.restore(provisioned);
     }
 
     public ReservationView provision(ReservationId id) {
@@ -107,6 +112,7 @@ public final class LifecycleService {
     private void startAll(Booking booking) {
         List<PlacedNode> startedHere = new ArrayList<>();
         List<PlacedNode> pluggedHere = new ArrayList<>();
+        List<PlacedNode> shapedHere = new ArrayList<>();
         try {
             for (PlacedNode node : booking.nodes()) {
                 DomainSpec spec = specs.specFor(booking.id(), node);
@@ -119,31 +125,47 @@ public final class LifecycleService {
                 if (isNew) {
                     pluggedHere.add(node);
                 }
+                shaping.shape(booking.id(), node);
+                if (isNew) {
+                    shapedHere.add(node);
+                }
             }
         } catch (SiteException failure) {
             LOG.log(Level.WARNING, "provisioning reservation {0} at {1} failed; removing the {2} domain(s) it started",
                     booking.id(), site, startedHere.size());
-            undo(booking, startedHere, pluggedHere, failure);
+            undo(booking, startedHere, pluggedHere, shapedHere, failure);
             throw failure;
         }
     }
 
-    /** Unplugs and removes what a failed provision created (a failed plug has already undone its own part). */
-    private void undo(Booking booking, List<PlacedNode> started, List<PlacedNode> plugged, SiteException failure) {
+    /**
+     * Unshapes, unplugs and removes what a failed provision created (a failed plug or shape has already undone its
+     * own part). Each step is tried even when an earlier one fails; their failures ride along on {@code failure}.
+     */
+    private void undo(Booking booking, List<PlacedNode> started, List<PlacedNode> plugged, List<PlacedNode> shaped,
+            SiteException failure) {
         for (PlacedNode node : started) {
-            try {
-                if (plugged.contains(node)) {
-                    network.unplug(booking.id(), node);
-                }
-                compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
-            } catch (SiteException undoFailure) {
-                failure.addSuppressed(undoFailure);
+            if (shaped.contains(node)) {
+                attempt(() -> shaping.unshape(booking.id(), node), failure);
             }
+            if (plugged.contains(node)) {
+                attempt(() -> network.unplug(booking.id(), node), failure);
+            }
+            attempt(() -> compute.remove(node.host(), DomainName.of(booking.id(), node.name())), failure);
+        }
+    }
+
+    private static void attempt(Runnable step, SiteException failure) {
+        try {
+            step.run();
+        } catch (SiteException undoFailure) {
+            failure.addSuppressed(undoFailure);
         }
     }
 
     private void removeAll(Booking booking) {
         for (PlacedNode node : booking.nodes()) {
+            shaping.unshape(booking.id(), node);
             network.unplug(booking.id(), node);
             compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
         }

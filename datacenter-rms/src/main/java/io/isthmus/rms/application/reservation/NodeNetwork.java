@@ -1,9 +1,11 @@
 package io.isthmus.rms.application.reservation;
 
+import io.isthmus.rms.domain.qos.VifId;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The data plane of the L1 VMs: their segments on the host and what carries their NICs. Every operation is
@@ -26,6 +28,11 @@ public interface NodeNetwork {
         @Override
         public void reconcile(List<Booking> provisioned) {
         }
+
+        @Override
+        public Optional<VifId> hostPort(ReservationId reservation, PlacedNode node, int nicIndex) {
+            return Optional.empty();
+        }
     };
 
     /** Makes the node's segments exist on its host and connects its NICs; on failure undoes what it created. */
@@ -36,4 +43,11 @@ public interface NodeNetwork {
 
     /** Removes what no booking in {@code provisioned} needs and recreates what they need but is missing. */
     void reconcile(List<Booking> provisioned);
+
+    /**
+     * The host-side port that carries NIC {@code nicIndex} of the node once it is plugged, where its bandwidth is
+     * shaped; derived from ids only, so it is known before plug and after a restart. Empty when this data plane
+     * has no port of its own for the NIC.
+     */
+    Optional<VifId> hostPort(ReservationId reservation, PlacedNode node, int nicIndex);
 }

@@ -10,6 +10,12 @@ public final class InvalidRequestException extends SiteException {
         this.field = field;
     }
 
+    /** The same kind of failure with a cause, e.g. a value's own check put in the context of the request. */
+    public InvalidRequestException(String field, String message, Throwable cause) {
+        super(message, cause);
+        this.field = field;
+    }
+
     public String field() {
         return field;
     }

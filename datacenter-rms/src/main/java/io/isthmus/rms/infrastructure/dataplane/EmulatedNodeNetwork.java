@@ -1,6 +1,7 @@
 package io.isthmus.rms.infrastructure.dataplane;
 
 import io.isthmus.rms.application.reservation.NodeNetwork;
+import io.isthmus.rms.domain.qos.VifId;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationId;
@@ -147,6 +148,12 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
                 }
             }
         }
+    }
+
+    /** The stand-in's host-side veth end {@code isvp<8 hex><index>} on the node's segment bridge. */
+    @Override
+    public Optional<VifId> hostPort(ReservationId reservation, PlacedNode node, int nicIndex) {
+        return Optional.of(StandIns.hostPort(reservation, node, nicIndex));
     }
 
     private HostDataPlane host(HostName name) {

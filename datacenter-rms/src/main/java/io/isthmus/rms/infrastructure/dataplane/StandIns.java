@@ -1,11 +1,10 @@
 package io.isthmus.rms.infrastructure.dataplane;
 
 import io.isthmus.rms.domain.compute.DomainName;
+import io.isthmus.rms.domain.qos.VifId;
 import io.isthmus.rms.domain.reservation.NicSpec;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationId;
-import io.isthmus.rms.domain.segment.Ipv4Address;
-import io.isthmus.rms.domain.segment.Ipv4Interface;
 import io.isthmus.rms.domain.segment.Vni;
 import io.isthmus.rms.infrastructure.standin.StandInId;
 import io.isthmus.rms.infrastructure.standin.StandInNic;
@@ -20,12 +19,10 @@ import java.util.UUID;
 /**
  * The stand-in of a booked node, named only from ids: its id is the start of a name-based UUID of the node's
  * libvirt domain name, so the RMS can find it again after a restart without asking libvirt. NIC {@code i} is
- * the node's {@code i}-th NIC with the broker's MAC and IPv4. The site contract carries the address without
- * its prefix length, so the stand-in assumes {@link #ASSUMED_PREFIX_LENGTH}.
+ * the node's {@code i}-th NIC with the broker's MAC and its IPv4 address with the segment's prefix length
+ * ({@code /24} when the broker sent none), and its host-side port is where that NIC's bandwidth is shaped.
  */
 final class StandIns {
-
-    static final int ASSUMED_PREFIX_LENGTH = 24;
 
     private StandIns() {
     }
@@ -40,10 +37,14 @@ final class StandIns {
         List<NicSpec> specs = node.spec().nics();
         for (int i = 0; i < specs.size(); i++) {
             NicSpec nic = specs.get(i);
-            nics.add(StandInNic.of(i, nic.vni(), nic.mac(), nic.ipv4()
-                    .map(ip -> new Ipv4Interface(new Ipv4Address(ip), ASSUMED_PREFIX_LENGTH))));
+            nics.add(StandInNic.of(i, nic.vni(), nic.mac(), nic.ipv4Interface()));
         }
         return new VmStandIn(id(reservation, node), nics);
+    }
+
+    /** The host-side port of the node's NIC {@code nicIndex}. */
+    static VifId hostPort(ReservationId reservation, PlacedNode node, int nicIndex) {
+        return new VifId(id(reservation, node).hostPort(nicIndex));
     }
 
     static Set<Vni> vnis(PlacedNode node) {

@@ -3,6 +3,7 @@ package io.isthmus.rms.infrastructure.persistence;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.BookingState;
 import io.isthmus.rms.domain.reservation.ImageRef;
+import io.isthmus.rms.domain.reservation.NicQos;
 import io.isthmus.rms.domain.reservation.NicSpec;
 import io.isthmus.rms.domain.reservation.NodeName;
 import io.isthmus.rms.domain.reservation.NodeSpec;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Turns booking rows (and their node and NIC rows) back into {@link Booking} values. */
 final class BookingReader {
@@ -69,17 +71,35 @@ final class BookingReader {
 
     private List<NicSpec> nics(ReservationId id, NodeName node) throws SQLException {
         List<NicSpec> nics = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT segment, vni, mac, ipv4 FROM booking_nic"
+        try (PreparedStatement s = connection.prepareStatement("SELECT segment, vni, mac, ipv4, prefix_length,"
+                + " qos_priority, qos_min_mbps, qos_max_mbps, qos_max_pps FROM booking_nic"
                 + " WHERE reservation_id = ? AND node = ? ORDER BY position")) {
             s.setString(1, id.value());
             s.setString(2, node.value());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
+                    OptionalInt prefix = optionalInt(r, "prefix_length");
                     nics.add(new NicSpec(r.getString("segment"), new Vni(r.getInt("vni")),
-                            new MacAddress(r.getString("mac")), Optional.ofNullable(r.getString("ipv4"))));
+                            new MacAddress(r.getString("mac")), Optional.ofNullable(r.getString("ipv4")),
+                            prefix.orElse(NicSpec.DEFAULT_PREFIX_LENGTH), qos(r)));
                 }
             }
         }
         return nics;
+    }
+
+    /** A NIC stored with a contract has its priority; rows written before contracts existed have none. */
+    private static Optional<NicQos> qos(ResultSet r) throws SQLException {
+        OptionalInt priority = optionalInt(r, "qos_priority");
+        if (priority.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NicQos(priority.getAsInt(), r.getInt("qos_min_mbps"), optionalInt(r, "qos_max_mbps"),
+                optionalInt(r, "qos_max_pps")));
+    }
+
+    private static OptionalInt optionalInt(ResultSet r, String column) throws SQLException {
+        int value = r.getInt(column);
+        return r.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
     }
 }

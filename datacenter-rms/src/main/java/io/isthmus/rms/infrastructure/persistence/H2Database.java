@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-/** The site's H2 file database ({@code <dataDir>/rms.mv.db}) with its schema. */
+/**
+ * The site's H2 file database ({@code <dataDir>/rms.mv.db}) with its schema. Opening creates missing tables and
+ * adds columns that later versions introduced, so a database written by an older RMS keeps working.
+ */
 public final class H2Database implements AutoCloseable {
 
     private static final String[] SCHEMA = {
@@ -42,7 +45,14 @@ public final class H2Database implements AutoCloseable {
           mac VARCHAR(17) NOT NULL,
           ipv4 VARCHAR(15),
           PRIMARY KEY (reservation_id, node, position),
-          FOREIGN KEY (reservation_id, node) REFERENCES booking_node(reservation_id, node) ON DELETE CASCADE)"""
+          FOREIGN KEY (reservation_id, node) REFERENCES booking_node(reservation_id, node) ON DELETE CASCADE)""",
+        // Added with the NIC's prefix length and bandwidth contract; a database from before gets the columns
+        // empty, which reads back as /24 and no contract, exactly what those NICs were provisioned with.
+        "ALTER TABLE booking_nic ADD COLUMN IF NOT EXISTS prefix_length INT",
+        "ALTER TABLE booking_nic ADD COLUMN IF NOT EXISTS qos_priority INT",
+        "ALTER TABLE booking_nic ADD COLUMN IF NOT EXISTS qos_min_mbps INT",
+        "ALTER TABLE booking_nic ADD COLUMN IF NOT EXISTS qos_max_mbps INT",
+        "ALTER TABLE booking_nic ADD COLUMN IF NOT EXISTS qos_max_pps INT"
     };
 
     private final JdbcConnectionPool pool;

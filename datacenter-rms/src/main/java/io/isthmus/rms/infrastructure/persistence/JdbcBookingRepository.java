@@ -3,6 +3,7 @@ package io.isthmus.rms.infrastructure.persistence;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.BookingRepository;
 import io.isthmus.rms.domain.reservation.BookingStoreException;
+import io.isthmus.rms.domain.reservation.NicQos;
 import io.isthmus.rms.domain.reservation.NicSpec;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationId;
@@ -14,6 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Bookings in H2 with plain JDBC; every write runs in one database transaction. */
 public final class JdbcBookingRepository implements BookingRepository {
@@ -114,7 +116,8 @@ public final class JdbcBookingRepository implements BookingRepository {
         int nicPosition = 0;
         for (NicSpec nic : node.spec().nics()) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO booking_nic (reservation_id, node, position,"
-                    + " segment, vni, mac, ipv4) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " segment, vni, mac, ipv4, prefix_length, qos_priority, qos_min_mbps, qos_max_mbps, qos_max_pps)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, id.value());
                 s.setString(2, node.name().value());
                 s.setInt(3, nicPosition++);
@@ -122,8 +125,22 @@ public final class JdbcBookingRepository implements BookingRepository {
                 s.setInt(5, nic.vni().value());
                 s.setString(6, nic.mac().value());
                 s.setString(7, nic.ipv4().orElse(null));
+                s.setInt(8, nic.prefixLength());
+                Optional<NicQos> qos = nic.qos();
+                setInt(s, 9, qos.map(q -> OptionalInt.of(q.priority())).orElse(OptionalInt.empty()));
+                setInt(s, 10, qos.map(q -> OptionalInt.of(q.minMbps())).orElse(OptionalInt.empty()));
+                setInt(s, 11, qos.map(NicQos::maxMbps).orElse(OptionalInt.empty()));
+                setInt(s, 12, qos.map(NicQos::maxPacketsPerSecond).orElse(OptionalInt.empty()));
                 s.executeUpdate();
             }
+        }
+    }
+
+    private static void setInt(PreparedStatement s, int index, OptionalInt value) throws SQLException {
+        if (value.isPresent()) {
+            s.setInt(index, value.getAsInt());
+        } else {
+            s.setNull(index, Types.INTEGER);
         }
     }
 

@@ -2,6 +2,7 @@ package io.isthmus.rms.interfaces.soap;
 
 import io.isthmus.rms.domain.compute.ComputeException;
 import io.isthmus.rms.domain.placement.InsufficientCapacityException;
+import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.reservation.BookingStoreException;
 import io.isthmus.rms.domain.reservation.ReservationConflictException;
 import io.isthmus.rms.domain.reservation.ReservationNotFoundException;
@@ -55,7 +56,8 @@ final class FaultMapper {
         if (e instanceof ReservationConflictException) {
             return FaultCode.CONFLICT;
         }
-        if (e instanceof ComputeException || e instanceof BookingStoreException || e instanceof SegmentException) {
+        if (e instanceof ComputeException || e instanceof BookingStoreException || e instanceof SegmentException
+                || e instanceof QosException) {
             return FaultCode.UNAVAILABLE;
         }
         return FaultCode.INTERNAL;

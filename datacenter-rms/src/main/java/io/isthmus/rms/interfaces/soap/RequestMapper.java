@@ -2,6 +2,7 @@ package io.isthmus.rms.interfaces.soap;
 
 import io.isthmus.rms.application.reservation.PrepareCommand;
 import io.isthmus.rms.domain.reservation.ImageRef;
+import io.isthmus.rms.domain.reservation.NicQos;
 import io.isthmus.rms.domain.reservation.NicSpec;
 import io.isthmus.rms.domain.reservation.NodeName;
 import io.isthmus.rms.domain.reservation.NodeSpec;
@@ -17,6 +18,7 @@ import io.isthmus.schema.site.v1.SiteNic;
 import io.isthmus.schema.site.v1.SiteNode;
 import io.isthmus.schema.v1.ReservationTx;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Maps generated request types to domain values; every value is validated on the way in. */
 final class RequestMapper {
@@ -57,8 +59,26 @@ final class RequestMapper {
     }
 
     private static NicSpec nic(SiteNic nic) {
-        return new NicSpec(nic.getSegment(), new Vni(nic.getVni()), new MacAddress(nic.getMac()),
-                Optional.ofNullable(nic.getIpv4()));
+        MacAddress mac = new MacAddress(nic.getMac());
+        int prefixLength = Optional.ofNullable(nic.getPrefixLength()).orElse(NicSpec.DEFAULT_PREFIX_LENGTH);
+        return new NicSpec(nic.getSegment(), new Vni(nic.getVni()), mac, Optional.ofNullable(nic.getIpv4()),
+                prefixLength, qos(nic.getQos(), mac));
+    }
+
+    private static Optional<NicQos> qos(io.isthmus.schema.site.v1.NicQos qos, MacAddress nic) {
+        if (qos == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new NicQos(qos.getPriority(), qos.getMinMbps(), optional(qos.getMaxMbps()),
+                    optional(qos.getMaxPacketsPerSecond())));
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(e.field(), "NIC " + nic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
     }
 
     private static <T> T required(T value, String field) {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.rms.domain.qos.Allocation;
 import io.isthmus.rms.domain.qos.Bandwidth;
 import io.isthmus.rms.domain.qos.HostLink;
 import io.isthmus.rms.domain.qos.QosContract;
+import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.qos.VifId;
 import java.time.Duration;
 import java.util.List;
@@ -147,5 +149,46 @@ class BandwidthRebalancerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RebalancerSchedule.start(rebalancer, Duration.ZERO, "a1"));
         assertTrue(e.getMessage().contains("must be positive"), e.getMessage());
+    }
+
+    @Test
+    void admitShapesThePortAtOnceWithTheDemandOfTheLastPeriod() {
+        rebalancer.register(contract("busy", 3, 0, 1000));
+        sampler.set("busy", 700);
+        rebalancer.tick();
+        driver.calls.clear();
+
+        Allocation admitted = rebalancer.admit(contract("late", 3, 100, 1000));
+
+        assertEquals(Bandwidth.ofMbps(100), admitted.rate(), "its minimum is reserved at once");
+        assertEquals(Bandwidth.ofMbps(200), admitted.ceil(), "the 700 the busy port measured stay its own; the"
+                + " 200 nobody asked for are shared in its class");
+        assertEquals(List.of("apply late 100/200", "apply busy 700/800"), driver.calls);
+        assertEquals(1, sampler.samples(), "no extra sample");
+    }
+
+    @Test
+    void aPortThatCannotBeAdmittedIsNotRegistered() {
+        driver.refuse("vnet0");
+
+        assertThrows(QosException.class, () -> rebalancer.admit(contract("vnet0", 3, 0, 100)));
+
+        assertEquals(List.of(), rebalancer.contracts());
+        assertEquals(Map.of(), rebalancer.applied());
+    }
+
+    @Test
+    void aWithdrawThatCannotRemoveTheShapingFailsAndIsRetriedNextPeriod() {
+        rebalancer.admit(contract("vnet0", 3, 0, 100));
+        driver.refuse("vnet0");
+
+        assertThrows(QosException.class, () -> rebalancer.withdraw(new VifId("vnet0")));
+        assertEquals(List.of(), rebalancer.contracts(), "the contract is gone either way");
+
+        driver.accept("vnet0");
+        driver.calls.clear();
+        rebalancer.tick();
+        assertEquals(List.of("remove vnet0"), driver.calls);
+        assertFalse(driver.shaped.containsKey(new VifId("vnet0")));
     }
 }

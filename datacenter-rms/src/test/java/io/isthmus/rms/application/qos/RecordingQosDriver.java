@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Test double: records each call and keeps the shaping a real port would now carry; can refuse a port. */
+/**
+ * Test double: records each call and keeps the shaping a real port would now carry; can refuse a port (to shape
+ * it, or to unshape it while it is shaped).
+ */
 final class RecordingQosDriver implements QosDriver {
 
     final List<String> calls = new ArrayList<>();
@@ -41,6 +44,9 @@ final class RecordingQosDriver implements QosDriver {
     @Override
     public void remove(VifId port) {
         calls.add("remove " + port);
+        if (refusing.contains(port) && shaped.containsKey(port)) {
+            throw new QosException("port " + port + " refused to be unshaped (scripted)");
+        }
         shaped.remove(port);
     }
 }

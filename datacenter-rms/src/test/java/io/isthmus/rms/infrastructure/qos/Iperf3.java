@@ -2,6 +2,7 @@ package io.isthmus.rms.infrastructure.qos;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.isthmus.rms.domain.site.NamespaceName;
 import io.isthmus.rms.infrastructure.command.CommandResult;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
 import java.io.BufferedReader;
@@ -10,14 +11,18 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A bounded iperf3 run (3 s, one-off server) from namespace a to b of a {@link VethBetweenNamespaces}. */
-final class Iperf3 {
+/**
+ * A bounded iperf3 run (3 s of TCP, one-off server) from one network namespace to another, e.g. from namespace a
+ * to b of a {@link VethBetweenNamespaces}. The server is killed if it outlives the run.
+ */
+public final class Iperf3 {
 
     private static final Pattern RECEIVED = Pattern.compile(
             "\"sum_received\"\\s*:\\s*\\{[^}]*\"bits_per_second\"\\s*:\\s*([0-9.eE+]+)");
@@ -25,7 +30,7 @@ final class Iperf3 {
     private Iperf3() {
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean present;
         try {
             present = CommandRunner.withDefaultTimeout().run(List.of("iperf3", "--version")).succeeded();
@@ -37,24 +42,46 @@ final class Iperf3 {
 
     /** Received throughput in Mbit/s of a 3-second TCP run from {@code pair.a} to {@code pair.b}. */
     static double measureMbps(VethBetweenNamespaces pair) throws Exception {
-        Process server = new ProcessBuilder("ip", "netns", "exec", pair.b.value(), "iperf3", "-s", "-1",
-                "--forceflush", "-B", VethBetweenNamespaces.ADDRESS_B).redirectErrorStream(true).start();
+        return measureMbps(pair.a, pair.b, VethBetweenNamespaces.ADDRESS_B);
+    }
+
+    /**
+     * Received throughput in Mbit/s ({@code sum_received} of iperf3's JSON) of a 3-second TCP run from a client in
+     * {@code client} to a server in {@code server} listening on {@code serverAddress}.
+     */
+    public static double measureMbps(NamespaceName client, NamespaceName server, String serverAddress)
+            throws Exception {
+        String json = run(client, server, serverAddress, "-t", "3");
+        Matcher m = RECEIVED.matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("iperf3 printed no received rate: " + json);
+        }
+        return Double.parseDouble(m.group(1)) / 1_000_000;
+    }
+
+    /** Sends {@code bytes} (iperf3's {@code -n}, e.g. {@code 10M} = 10 MiB) over TCP from {@code client} to the server. */
+    static void send(NamespaceName client, NamespaceName server, String serverAddress, String bytes) throws Exception {
+        run(client, server, serverAddress, "-n", bytes);
+    }
+
+    private static String run(NamespaceName client, NamespaceName server, String serverAddress, String... how)
+            throws Exception {
+        Process listener = new ProcessBuilder("ip", "netns", "exec", server.value(), "iperf3", "-s", "-1",
+                "--forceflush", "-B", serverAddress).redirectErrorStream(true).start();
         try {
-            CompletableFuture.runAsync(() -> awaitListening(server)).get(10, TimeUnit.SECONDS);
-            CommandResult client = new CommandRunner(Duration.ofSeconds(30)).run(List.of("ip", "netns", "exec",
-                    pair.a.value(), "iperf3", "-c", VethBetweenNamespaces.ADDRESS_B, "-t", "3", "-J"));
-            if (!client.succeeded()) {
-                throw new AssertionError(client.describe());
+            CompletableFuture.runAsync(() -> awaitListening(listener)).get(10, TimeUnit.SECONDS);
+            List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", client.value(), "iperf3", "-c",
+                    serverAddress, "-J"));
+            command.addAll(List.of(how));
+            CommandResult run = new CommandRunner(Duration.ofSeconds(30)).run(command);
+            if (!run.succeeded()) {
+                throw new AssertionError(run.describe());
             }
-            Matcher m = RECEIVED.matcher(client.stdout());
-            if (!m.find()) {
-                throw new AssertionError("iperf3 printed no received rate: " + client.stdout());
-            }
-            return Double.parseDouble(m.group(1)) / 1_000_000;
+            return run.stdout();
         } finally {
             // A server that never listened or outlives its one test is killed, which also ends the reader.
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
+            if (!listener.waitFor(10, TimeUnit.SECONDS)) {
+                listener.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.isthmus.rms.interfaces.soap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.segment.SegmentException;
 import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.wsdl.site.ServiceFault;
@@ -18,5 +19,15 @@ class FaultMapperTest {
         assertEquals(FaultCode.UNAVAILABLE, fault.getFaultInfo().getCode());
         assertEquals(failure.getMessage(), fault.getFaultInfo().getMessage());
         assertEquals(failure, fault.getCause());
+    }
+
+    @Test
+    void aShapingFailureIsUnavailableToo() {
+        QosException failure = new QosException("could not shape the NICs of node vm-1: tc exited with 2");
+
+        ServiceFault fault = FaultMapper.fault(failure, "3f2c1a9e-0b7d-4c61-9f1e-2a6d8c4b5e70");
+
+        assertEquals(FaultCode.UNAVAILABLE, fault.getFaultInfo().getCode());
+        assertEquals(failure.getMessage(), fault.getFaultInfo().getMessage());
     }
 }
