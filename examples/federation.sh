@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the Isthmus emulated federation on this machine: broker (Payara Micro), sites site-a and site-b,
-# gateways gw-req, gw-a, gw-b, and (as root) the emulated underlay in network namespaces.
+# site gateways gw-a, gw-b, requester gateways gw-req and gw-req2 (one per tenant), and (as root) the emulated
+# data plane in network namespaces: WAN, gateways, tenant networks, site LANs and site hosts.
 # Usage: examples/federation.sh [--rebuild] [--run-dir DIR] [--ports-base N] [--hold-seconds N]
 # Ctrl-C stops everything and removes the namespaces.
 set -euo pipefail
@@ -56,7 +57,4 @@ if ((rebuild == 1 || built == 0)); then
   (cd "$root" && mvn -B -q -DskipTests install)
 fi
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "Not root: data plane not emulated: gateways will refuse to stitch (needs root)."
-fi
 exec java -jar "$root/examples/target/isthmus-examples-$version.jar" --home "$root" "${args[@]}"

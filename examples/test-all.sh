@@ -15,6 +15,7 @@ command -v iperf3 >/dev/null 2>&1 || need+=(iperf3)                            #
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need+=(nftables)      # tenant isolation at gateways
 command -v openvpn >/dev/null 2>&1 || [ -x /usr/sbin/openvpn ] || need+=(openvpn) # the encrypted tunnel kind
 command -v openssl >/dev/null 2>&1 || need+=(openssl)                           # per-stitch TLS keys for openvpn
+command -v ping >/dev/null 2>&1 || need+=(iputils-ping)                         # reachability across the data plane
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} ..."

@@ -1,5 +1,6 @@
 package io.isthmus.examples.federation;
 
+import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import io.isthmus.examples.federation.process.ReadinessProbe;
@@ -20,9 +21,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A running emulated federation on this machine: the emulated underlay (when root), three gateways,
- * two site RMSs and the broker on Payara Micro, each a child process. {@link #close()} stops them all
- * and removes the namespaces.
+ * A running emulated federation on this machine: the emulated data plane in network namespaces (when root), four
+ * gateways, two site RMSs and the broker on Payara Micro, each a child process. {@link #close()} stops them all,
+ * then whatever still runs in the namespaces, and removes the namespaces.
  */
 public final class EmulatedFederation implements AutoCloseable {
 
@@ -50,7 +51,8 @@ public final class EmulatedFederation implements AutoCloseable {
         boolean root = Prerequisites.check(plan.tcpPorts());
         options.artifacts().verify();
         if (!root) {
-            System.out.println("WARNING: data plane not emulated: gateways will refuse to stitch (needs root)");
+            System.out.println("WARNING: data plane not emulated (not root): sites run with site.dataPlane=none and"
+                    + " gateways will refuse to stitch; run as root to emulate hosts and gateways in namespaces");
         }
         EmulatedFederation federation = new EmulatedFederation(
                 root ? Optional.of(new NetnsTopology(new CommandRunner())) : Optional.empty());
@@ -58,12 +60,13 @@ public final class EmulatedFederation implements AutoCloseable {
         try {
             federation.topology.ifPresent(NetnsTopology::create);
             cleanRunDirectory(plan);
-            boolean vlanTrunk = federation.topology.map(NetnsTopology::trunkCarriesVlans).orElse(false);
-            if (federation.topology.isPresent() && !vlanTrunk) {
-                System.out.println("NOTE: this kernel has no 802.1Q VLAN support: the requester gateway delivers each"
-                        + " segment untagged on its bridge isbr<vni> instead of a VLAN of trunk0");
+            DataPlaneMode mode = federation.topology
+                    .map(t -> DataPlaneMode.emulated(t.trunkCarriesVlans())).orElse(DataPlaneMode.NONE);
+            if (mode == DataPlaneMode.EMULATED_ACCESS_PORTS) {
+                System.out.println("NOTE: this kernel has no 802.1Q VLAN support: each requester gateway takes its"
+                        + " tenant's VLANs 100 and 200 on access ports acc100 and acc200 instead of a trunk");
             }
-            plan.writeConfigs(vlanTrunk);
+            plan.writeConfigs(mode);
             List<ChildProcess> services = plan.services().stream().map(spec -> federation.launch(spec, plan)).toList();
             services.forEach(ReadinessProbe::awaitReady);
             ReadinessProbe.awaitReady(federation.launch(plan.broker(), plan));
@@ -72,7 +75,11 @@ public final class EmulatedFederation implements AutoCloseable {
                     federation.endpoints.startup().toMillis());
             return federation;
         } catch (RuntimeException e) {
-            federation.close();
+            try {
+                federation.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Where the running federation answers: broker SOAP and REST, each site RMS and gateway by id
- * ({@code site-a}, {@code site-b}; {@code gw-req}, {@code gw-a}, {@code gw-b}), whether the data plane is
- * emulated (root), and how long it took from start to ready.
+ * ({@code site-a}, {@code site-b}; {@code gw-req}, {@code gw-a}, {@code gw-b}, {@code gw-req2}), whether the data
+ * plane is emulated (root), and how long it took from start to ready. {@code gw-req} and {@code gw-req2} are the
+ * requester gateways of two tenants (tenant networks {@code isth-req-lan} and {@code isth-req2-lan}).
  */
 public record FederationEndpoints(URI brokerSoap, URI brokerRest, Map<String, URI> sites,
                                   Map<String, URI> gateways, boolean dataPlaneEmulated, Duration startup) {
@@ -27,8 +28,14 @@ public record FederationEndpoints(URI brokerSoap, URI brokerRest, Map<String, UR
         return require(gateways, gatewayId, "gateway");
     }
 
+    /** The first tenant's requester gateway, {@code gw-req}. */
     public URI requesterGateway() {
         return gateway("gw-req");
+    }
+
+    /** The second tenant's requester gateway, {@code gw-req2}. */
+    public URI secondRequesterGateway() {
+        return gateway("gw-req2");
     }
 
     private static URI require(Map<String, URI> map, String key, String what) {

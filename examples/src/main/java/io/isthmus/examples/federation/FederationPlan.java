@@ -1,5 +1,6 @@
 package io.isthmus.examples.federation;
 
+import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.config.GatewayConfig;
 import io.isthmus.examples.federation.config.HostSpec;
 import io.isthmus.examples.federation.config.JavaCommands;
@@ -9,6 +10,8 @@ import io.isthmus.examples.federation.config.SiteConfig;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import io.isthmus.examples.federation.topology.EmulatedUnderlay;
 import io.isthmus.examples.federation.topology.GatewaySlot;
+import io.isthmus.examples.federation.topology.SiteLan;
+import io.isthmus.examples.federation.topology.TenantLan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +19,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The federation's parts laid out in the run directory: three gateways (gw-req, gw-a, gw-b), two sites
- * (site-a with hosts a1, a2 behind gw-a; site-b with b1, b2 behind gw-b) and the broker, with their
- * config files written by {@link #writeConfigs(boolean)} and their command lines.
+ * The federation's parts laid out in the run directory: four gateways (requester gateways gw-req and gw-req2, one
+ * per tenant; site gateways gw-a, gw-b), two sites (site-a with hosts a1, a2 behind gw-a; site-b with b1, b2
+ * behind gw-b) and the broker, with their config files written by {@link #writeConfigs(DataPlaneMode)} and their
+ * command lines. The broker knows no requester gateway: each request names its own.
  */
 public final class FederationPlan {
 
@@ -41,10 +46,14 @@ public final class FederationPlan {
         List<GatewaySlot> slots = EmulatedUnderlay.gateways();
         for (int i = 0; i < slots.size(); i++) {
             GatewaySlot slot = slots.get(i);
-            gateways.add(new GatewayConfig(slot, ports.gatewaySoap(i + 1), dataDir(slot.gatewayId())));
+            Optional<SiteLan> siteLan = EmulatedUnderlay.siteLans().stream()
+                    .filter(lan -> lan.gateway().equals(slot)).findFirst();
+            Optional<TenantLan> tenantLan = EmulatedUnderlay.tenantLans().stream()
+                    .filter(lan -> lan.gateway().equals(slot)).findFirst();
+            gateways.add(new GatewayConfig(slot, ports.gatewaySoap(i + 1), dataDir(slot.gatewayId()), siteLan,
+                    tenantLan));
         }
-        sites.add(site(1, "site-a", EmulatedUnderlay.SITE_A, "a1", "a2"));
-        sites.add(site(2, "site-b", EmulatedUnderlay.SITE_B, "b1", "b2"));
+        EmulatedUnderlay.siteLans().forEach(lan -> sites.add(site(lan)));
     }
 
     /** Every TCP port the federation listens on. */
@@ -57,10 +66,10 @@ public final class FederationPlan {
     }
 
     /** Writes each gateway's and site's properties file under {@code <runDir>/config}. */
-    public void writeConfigs(boolean vlanTrunk) {
-        gateways.forEach(g -> PropertiesFile.write(configFile(g.gatewayId()), g.properties(vlanTrunk),
+    public void writeConfigs(DataPlaneMode mode) {
+        gateways.forEach(g -> PropertiesFile.write(configFile(g.gatewayId()), g.properties(mode),
                 "Isthmus gateway " + g.gatewayId() + " of the emulated federation"));
-        sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()), s.properties(),
+        sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()), s.properties(mode),
                 "Isthmus RMS " + s.siteId() + " of the emulated federation"));
     }
 
@@ -119,13 +128,15 @@ public final class FederationPlan {
         return options.runDir().resolve("logs");
     }
 
-    private SiteConfig site(int n, String siteId, GatewaySlot gateway, String... hostNames) {
+    private SiteConfig site(SiteLan lan) {
         List<HostSpec> hosts = new ArrayList<>();
-        for (String host : hostNames) {
+        for (String host : lan.hostNames()) {
             hosts.add(new HostSpec(host, HOST_CORES, HOST_MEMORY_MIB, HOST_DISK_GIB, true));
         }
+        GatewaySlot gateway = lan.gateway();
         URI gatewayUrl = ports.gatewaySoap(EmulatedUnderlay.gateways().indexOf(gateway) + 1);
-        return new SiteConfig(siteId, ports.siteSoap(n), dataDir(siteId), gateway.gatewayId(), gatewayUrl, hosts);
+        return new SiteConfig(lan.siteId(), ports.siteSoap(lan.number()), dataDir(lan.siteId()), gateway.gatewayId(),
+                gatewayUrl, hosts, lan);
     }
 
     private LaunchSpec serviceSpec(String name, Path jar, URI listen) {

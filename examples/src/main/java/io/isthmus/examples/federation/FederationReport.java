@@ -1,9 +1,12 @@
 package io.isthmus.examples.federation;
 
 import io.isthmus.examples.federation.process.ChildProcess;
+import io.isthmus.examples.federation.topology.EmulatedUnderlay;
+import io.isthmus.examples.federation.topology.LinuxName;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Prints where the running federation answers, how long it took to start and each process's memory. */
 public final class FederationReport {
@@ -24,7 +27,8 @@ public final class FederationReport {
             out.printf("  gateway %-7s %s%n", gateway.getKey(), gateway.getValue());
         }
         out.println("  data plane   " + (endpoints.dataPlaneEmulated()
-                ? "emulated in network namespaces isth-wan, isth-gw-req, isth-gw-a, isth-gw-b, isth-req-lan"
+                ? "emulated in network namespaces " + EmulatedUnderlay.namespaces().stream().map(LinuxName::value)
+                        .sorted().collect(Collectors.joining(", "))
                 : "not emulated (not root): gateways will refuse to stitch"));
         out.println("Processes (resident memory):");
         long total = 0;

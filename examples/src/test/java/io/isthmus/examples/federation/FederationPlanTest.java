@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.config.PropertiesFile;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,13 @@ class FederationPlanTest {
                 .withPortsBase(9000).withHoldSeconds(8).withSweepSeconds(1));
     }
 
+    private Properties config(String name) {
+        return PropertiesFile.read(runDir.resolve("config/" + name + ".properties"));
+    }
+
     @Test
     void eachSiteGetsTwoNestedSixteenGibHostsBehindItsGateway() {
-        plan().writeConfigs(true);
+        plan().writeConfigs(DataPlaneMode.EMULATED_TRUNK);
 
         Properties siteB = PropertiesFile.read(runDir.resolve("config/site-b.properties"));
         assertEquals("site-b", siteB.getProperty("site.id"));
@@ -39,12 +45,14 @@ class FederationPlanTest {
     }
 
     @Test
-    void onlyTheRequesterGatewayHasATrunkAndEachRunsInItsNamespace() {
-        plan().writeConfigs(true);
+    void onlyTheRequesterGatewaysHaveATrunkAndEachRunsInItsNamespace() {
+        plan().writeConfigs(DataPlaneMode.EMULATED_TRUNK);
 
-        Properties requester = PropertiesFile.read(runDir.resolve("config/gw-req.properties"));
-        Properties siteA = PropertiesFile.read(runDir.resolve("config/gw-a.properties"));
+        Properties requester = config("gw-req");
+        Properties siteA = config("gw-a");
         assertEquals("trunk0", requester.getProperty("gateway.trunk"));
+        assertEquals("trunk0", config("gw-req2").getProperty("gateway.trunk"));
+        assertFalse(requester.containsKey("gateway.accessPorts"), "a trunk carries the VLANs: no access ports");
         assertEquals("198.51.100.1", requester.getProperty("gateway.tunnelAddress"));
         assertEquals("isth-gw-req", requester.getProperty("gateway.netns"));
         assertEquals("http://127.0.0.1:9201/gateway/GatewayService", requester.getProperty("gateway.listen"));
@@ -71,8 +79,78 @@ class FederationPlanTest {
 
     @Test
     void gatewaysStartBeforeTheSitesThatNameThem() {
-        assertEquals(List.of("gw-req", "gw-a", "gw-b", "site-a", "site-b"),
+        assertEquals(List.of("gw-req", "gw-a", "gw-b", "gw-req2", "site-a", "site-b"),
                 plan().services().stream().map(LaunchSpec::name).toList());
-        assertEquals(List.of(9080, 9101, 9102, 9201, 9202, 9203), plan().tcpPorts());
+        assertEquals(List.of(9080, 9101, 9102, 9201, 9202, 9203, 9204), plan().tcpPorts());
+    }
+
+    @Test
+    void aSecondTenantsRequesterGatewayListensOnTheNextGatewayPortInItsOwnNamespace() {
+        FederationPlan plan = plan();
+        plan.writeConfigs(DataPlaneMode.EMULATED_ACCESS_PORTS);
+
+        Properties second = config("gw-req2");
+        assertEquals("gw-req2", second.getProperty("gateway.id"));
+        assertEquals("http://127.0.0.1:9204/gateway/GatewayService", second.getProperty("gateway.listen"));
+        assertEquals("198.51.100.4", second.getProperty("gateway.tunnelAddress"));
+        assertEquals("isth-gw-req2", second.getProperty("gateway.netns"));
+        assertFalse(second.containsKey("gateway.siteAddress"), "a requester gateway has no site leg");
+        assertEquals("http://127.0.0.1:9204/gateway/GatewayService",
+                plan.endpoints(true, Duration.ZERO).secondRequesterGateway().toString());
+        assertEquals("http://127.0.0.1:9204/gateway/GatewayService",
+                plan.endpoints(true, Duration.ZERO).gateway("gw-req2").toString());
+    }
+
+    @Test
+    void withoutVlanSupportEachRequesterGatewayTakesItsTenantsVlansOnOneAccessPortEach() {
+        plan().writeConfigs(DataPlaneMode.EMULATED_ACCESS_PORTS);
+
+        for (String requester : List.of("gw-req", "gw-req2")) {
+            Properties gateway = config(requester);
+            assertEquals("100:acc100,200:acc200", gateway.getProperty("gateway.accessPorts"), requester);
+            assertFalse(gateway.containsKey("gateway.trunk"), requester + " has no trunk without 802.1Q");
+        }
+        assertFalse(config("gw-a").containsKey("gateway.accessPorts"), "a site gateway serves no tenant VLANs");
+    }
+
+    @Test
+    void anEmulatedDataPlanePutsEachSiteHostOnItsSiteLanAndGivesTheSiteGatewayItsLeg() {
+        plan().writeConfigs(DataPlaneMode.EMULATED_ACCESS_PORTS);
+
+        Properties siteA = config("site-a");
+        assertEquals("emulated", siteA.getProperty("site.dataPlane"));
+        assertEquals("172.16.1.1", siteA.getProperty("site.gatewaySiteAddress"));
+        assertEquals("172.16.1.11", siteA.getProperty("host.a1.lanAddress"));
+        assertEquals("172.16.1.12", siteA.getProperty("host.a2.lanAddress"));
+        assertEquals("isth-site-a-a1", siteA.getProperty("host.a1.namespace"));
+        Properties siteB = config("site-b");
+        assertEquals("172.16.2.1", siteB.getProperty("site.gatewaySiteAddress"));
+        assertEquals("172.16.2.12", siteB.getProperty("host.b2.lanAddress"));
+        assertEquals("isth-site-b-b2", siteB.getProperty("host.b2.namespace"));
+
+        Properties gwA = config("gw-a");
+        assertEquals("172.16.1.1", gwA.getProperty("gateway.siteAddress"));
+        assertEquals("172.16.1.11,172.16.1.12", gwA.getProperty("gateway.siteHosts"));
+        assertEquals("site0", gwA.getProperty("gateway.siteDevice"));
+        Properties gwB = config("gw-b");
+        assertEquals("172.16.2.1", gwB.getProperty("gateway.siteAddress"));
+        assertEquals("172.16.2.11,172.16.2.12", gwB.getProperty("gateway.siteHosts"));
+    }
+
+    @Test
+    void withoutRootSitesRunWithoutADataPlaneAndGatewaysWithoutLegsOrTenantPorts() {
+        plan().writeConfigs(DataPlaneMode.NONE);
+
+        Properties siteA = config("site-a");
+        assertEquals("none", siteA.getProperty("site.dataPlane"));
+        assertFalse(siteA.containsKey("site.gatewaySiteAddress"));
+        assertFalse(siteA.containsKey("host.a1.lanAddress"));
+        for (String gateway : List.of("gw-req", "gw-a", "gw-b", "gw-req2")) {
+            Properties keys = config(gateway);
+            for (String key : List.of("gateway.trunk", "gateway.accessPorts", "gateway.siteAddress",
+                    "gateway.siteHosts", "gateway.siteDevice")) {
+                assertFalse(keys.containsKey(key), gateway + " has " + key + " without a data plane");
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * The federation's TCP ports, all on 127.0.0.1, derived from one base (default 8000): broker base+80,
- * site RMS base+101, base+102, gateways base+201 (requester), base+202, base+203.
+ * site RMS base+101, base+102, gateways base+201 (gw-req), base+202 (gw-a), base+203 (gw-b), base+204 (gw-req2).
  */
 public record ServicePorts(int base) {
 
@@ -25,7 +25,7 @@ public record ServicePorts(int base) {
         return base + 100 + n;
     }
 
-    /** Port of the n-th gateway, n from 1 (1 is the requester's). */
+    /** Port of the n-th gateway, n from 1 (1 and 4 are the two tenants' requester gateways). */
     public int gateway(int n) {
         return base + 200 + n;
     }

@@ -1,5 +1,7 @@
 package io.isthmus.examples.federation.config;
 
+import io.isthmus.examples.federation.topology.LanHost;
+import io.isthmus.examples.federation.topology.SiteLan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -7,18 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The configuration of one site RMS, as the keys {@code datacenter-rms} reads from its properties file. */
+/**
+ * The configuration of one site RMS, as the keys {@code datacenter-rms} reads from its properties file; {@code lan}
+ * is where its hosts sit when the data plane is emulated.
+ */
 public record SiteConfig(String siteId, URI listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
-                         List<HostSpec> hosts) {
+                         List<HostSpec> hosts, SiteLan lan) {
 
     public SiteConfig {
         hosts = List.copyOf(hosts);
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("site " + siteId + " needs at least one host");
         }
+        if (!lan.hostNames().equals(hosts.stream().map(HostSpec::name).toList())) {
+            throw new IllegalArgumentException("site " + siteId + " has hosts " + hosts.stream().map(HostSpec::name)
+                    .toList() + " but its LAN has " + lan.hostNames() + "; give both the same hosts");
+        }
     }
 
-    public Map<String, String> properties() {
+    /**
+     * With an emulated data plane: {@code site.dataPlane=emulated}, the gateway's site-LAN address and each host's
+     * namespace and LAN address; otherwise {@code site.dataPlane=none}.
+     */
+    public Map<String, String> properties(DataPlaneMode mode) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("site.id", siteId);
         keys.put("site.listen", listen.toString());
@@ -32,6 +45,14 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
             keys.put(prefix + "memoryMib", Integer.toString(host.memoryMib()));
             keys.put(prefix + "diskGib", Integer.toString(host.diskGib()));
             keys.put(prefix + "nested", Boolean.toString(host.nested()));
+        }
+        keys.put("site.dataPlane", mode.isEmulated() ? "emulated" : "none");
+        if (mode.isEmulated()) {
+            keys.put("site.gatewaySiteAddress", lan.gatewayAddress().address());
+            for (LanHost host : lan.hosts()) {
+                keys.put("host." + host.name() + ".namespace", host.namespace().value());
+                keys.put("host." + host.name() + ".lanAddress", host.address().address());
+            }
         }
         return keys;
     }

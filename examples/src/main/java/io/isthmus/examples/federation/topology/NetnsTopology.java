@@ -1,22 +1,29 @@
 package io.isthmus.examples.federation.topology;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Builds and removes the {@link EmulatedUnderlay} with iproute2 (needs root). Leftovers of a previous
- * run that crashed are deleted first, and said so.
+ * Builds and removes the {@link EmulatedUnderlay} with iproute2 (needs root): the WAN, the gateways, the
+ * requester gateways' tenant networks and the site LANs with their host namespaces. Leftovers of a previous run
+ * that crashed are removed first, and said so. {@link #close()} stops whatever still runs inside the namespaces,
+ * removes the VM stand-ins the site RMSs left on the hosts, and deletes every namespace it made.
  */
 public final class NetnsTopology implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(NetnsTopology.class.getName());
+    private static final LinuxName VLAN_PROBE = LinuxName.of("isvlprobe");
+    private static final int PROBE_VLAN = 4094;
 
-    private final CommandRunner runner;
+    private final Namespaces namespaces;
+    private final NamespaceReaper reaper;
     private final List<LinuxName> created = new ArrayList<>();
+    private Boolean vlanTrunk;
 
     public NetnsTopology(CommandRunner runner) {
-        this.runner = runner;
+        this.namespaces = new Namespaces(runner);
+        this.reaper = new NamespaceReaper(namespaces);
     }
 
     /** Creates the whole underlay; on failure removes what it had made and rethrows. */
@@ -24,92 +31,142 @@ public final class NetnsTopology implements AutoCloseable {
         removeLeftovers();
         try {
             addNamespace(EmulatedUnderlay.WAN_NAMESPACE);
-            LinuxName wan = EmulatedUnderlay.WAN_NAMESPACE;
-            ip(wan, "link", "add", EmulatedUnderlay.WAN_BRIDGE, "type", "bridge");
-            ip(wan, "link", "set", EmulatedUnderlay.WAN_BRIDGE, "up");
-            addNamespace(EmulatedUnderlay.REQUESTER_LAN_NAMESPACE);
+            namespaces.ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "add", EmulatedUnderlay.WAN_BRIDGE, "type", "bridge");
+            namespaces.ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "set", EmulatedUnderlay.WAN_BRIDGE, "up");
+            vlanTrunk = probeVlans();
             for (GatewaySlot gateway : EmulatedUnderlay.gateways()) {
                 addGateway(gateway);
             }
-            LOG.log(System.Logger.Level.INFO, "Emulated underlay ready: namespaces {0}", created);
+            for (TenantLan tenant : EmulatedUnderlay.tenantLans()) {
+                addTenantLan(tenant);
+            }
+            for (SiteLan site : EmulatedUnderlay.siteLans()) {
+                addSiteLan(site);
+            }
+            LOG.log(System.Logger.Level.INFO, "Emulated underlay ready ({0}): namespaces {1}",
+                    vlanTrunk ? "802.1Q trunks" : "an access port per tenant VLAN", created);
         } catch (RuntimeException e) {
-            close();
+            try {
+                close();
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
             throw e;
         }
     }
 
-    /** Whether the kernel can make 802.1Q sub-interfaces on the requester gateway's trunk (made and removed here). */
+    /**
+     * Whether this kernel makes 802.1Q sub-interfaces, probed by {@link #create()}: then each requester gateway has
+     * the trunk {@code trunk0}; otherwise one access port {@code acc<vlan>} per tenant VLAN.
+     */
     public boolean trunkCarriesVlans() {
-        LinuxName probe = LinuxName.of("isvlprobe");
-        try {
-            ip(EmulatedUnderlay.REQUESTER.namespace(), "link", "add", "link", EmulatedUnderlay.TRUNK, "name", probe,
-                    "type", "vlan", "id", 4094);
-        } catch (CommandFailedException noVlanSupport) {
-            LOG.log(System.Logger.Level.INFO, "no 802.1Q on this kernel: {0}", noVlanSupport.getMessage());
-            return false;
+        if (vlanTrunk == null) {
+            throw new IllegalStateException("create() the topology before asking how its tenant side is wired");
         }
-        ip(EmulatedUnderlay.REQUESTER.namespace(), "link", "delete", probe);
-        return true;
+        return vlanTrunk;
     }
 
     /** Namespaces of the underlay that exist now (from {@code ip netns list}). */
     public List<LinuxName> existingNamespaces() {
-        String listing = runner.run(List.of("ip", "netns", "list"));
-        List<String> names = Arrays.stream(listing.split("\n"))
-                .map(line -> line.strip().split("\\s+")[0])
-                .toList();
+        Set<String> names = namespaces.list();
         return EmulatedUnderlay.namespaces().stream().filter(ns -> names.contains(ns.value())).toList();
     }
 
+    /**
+     * Stops every process still inside the namespaces this topology made, deletes the VM stand-ins attached to its
+     * hosts, then the namespaces themselves. Tries everything; throws the first failure afterwards.
+     */
     @Override
     public void close() {
-        for (LinuxName namespace : EmulatedUnderlay.namespaces()) {
-            if (created.remove(namespace)) {
-                deleteNamespace(namespace);
-            }
+        if (created.isEmpty()) {
+            return;
         }
+        List<LinuxName> mine = EmulatedUnderlay.namespaces().stream().filter(created::contains).toList();
+        List<LinuxName> doomed = new ArrayList<>(reaper.standInsAttachedTo(mine));
+        doomed.addAll(mine);
+        created.clear();
+        reaper.reap(doomed);
     }
 
     private void removeLeftovers() {
-        for (LinuxName namespace : existingNamespaces()) {
-            System.out.println("Removing namespace " + namespace + " left over from an earlier run");
-            deleteNamespace(namespace);
+        List<LinuxName> leftovers = existingNamespaces();
+        if (leftovers.isEmpty()) {
+            return;
         }
+        List<LinuxName> doomed = new ArrayList<>(reaper.standInsAttachedTo(leftovers));
+        doomed.addAll(leftovers);
+        System.out.println("Removing namespaces left over from an earlier run: " + doomed);
+        reaper.reap(doomed);
+    }
+
+    private boolean probeVlans() {
+        try {
+            namespaces.ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "add", "link", EmulatedUnderlay.WAN_BRIDGE,
+                    "name", VLAN_PROBE, "type", "vlan", "id", PROBE_VLAN);
+        } catch (CommandFailedException noVlanSupport) {
+            LOG.log(System.Logger.Level.INFO, "no 802.1Q on this kernel: {0}", noVlanSupport.getMessage());
+            return false;
+        }
+        namespaces.ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "delete", VLAN_PROBE);
+        return true;
     }
 
     private void addGateway(GatewaySlot gateway) {
         LinuxName ns = gateway.namespace();
         addNamespace(ns);
-        ip(ns, "link", "add", EmulatedUnderlay.GATEWAY_UPLINK, "type", "veth",
-                "peer", "name", gateway.wanPeer(), "netns", EmulatedUnderlay.WAN_NAMESPACE);
-        ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "set", gateway.wanPeer(), "master", EmulatedUnderlay.WAN_BRIDGE);
-        ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "set", gateway.wanPeer(), "up");
-        ip(ns, "addr", "add", gateway.address().cidr(), "dev", EmulatedUnderlay.GATEWAY_UPLINK);
-        ip(ns, "link", "set", EmulatedUnderlay.GATEWAY_UPLINK, "up");
-        if (gateway.requester()) {
-            ip(ns, "link", "add", EmulatedUnderlay.TRUNK, "type", "veth",
-                    "peer", "name", EmulatedUnderlay.REQUESTER_LAN, "netns", EmulatedUnderlay.REQUESTER_LAN_NAMESPACE);
-            ip(ns, "link", "set", EmulatedUnderlay.TRUNK, "up");
-            ip(EmulatedUnderlay.REQUESTER_LAN_NAMESPACE, "link", "set", EmulatedUnderlay.REQUESTER_LAN, "up");
+        veth(ns, EmulatedUnderlay.GATEWAY_UPLINK, EmulatedUnderlay.WAN_NAMESPACE, gateway.wanPeer());
+        namespaces.ip(EmulatedUnderlay.WAN_NAMESPACE, "link", "set", gateway.wanPeer(),
+                "master", EmulatedUnderlay.WAN_BRIDGE);
+        namespaces.ip(ns, "addr", "add", gateway.address().cidr(), "dev", EmulatedUnderlay.GATEWAY_UPLINK);
+    }
+
+    /** The tenant's network and, per {@link #trunkCarriesVlans()}, a trunk or one access port per VLAN to it. */
+    private void addTenantLan(TenantLan tenant) {
+        LinuxName lan = tenant.namespace();
+        addNamespace(lan);
+        LinuxName gateway = tenant.gateway().namespace();
+        if (vlanTrunk) {
+            veth(gateway, EmulatedUnderlay.TRUNK, lan, EmulatedUnderlay.REQUESTER_LAN);
+            for (int vlan : tenant.vlans()) {
+                namespaces.ip(lan, "link", "add", "link", EmulatedUnderlay.REQUESTER_LAN,
+                        "name", TenantLan.tenantPort(vlan), "type", "vlan", "id", vlan);
+                namespaces.ip(lan, "link", "set", TenantLan.tenantPort(vlan), "up");
+            }
+        } else {
+            for (int vlan : tenant.vlans()) {
+                veth(gateway, TenantLan.accessPort(vlan), lan, TenantLan.tenantPort(vlan));
+            }
         }
+    }
+
+    /** The site's LAN bridge, the site gateway's leg {@code site0} onto it, and one namespace per host. */
+    private void addSiteLan(SiteLan site) {
+        LinuxName lan = site.namespace();
+        addNamespace(lan);
+        namespaces.ip(lan, "link", "add", SiteLan.BRIDGE, "type", "bridge");
+        namespaces.ip(lan, "link", "set", SiteLan.BRIDGE, "up");
+        LinuxName gateway = site.gateway().namespace();
+        veth(gateway, SiteLan.GATEWAY_PORT, lan, site.gatewayPeer());
+        namespaces.ip(lan, "link", "set", site.gatewayPeer(), "master", SiteLan.BRIDGE);
+        namespaces.ip(gateway, "addr", "add", site.gatewayAddress().cidr(), "dev", SiteLan.GATEWAY_PORT);
+        for (LanHost host : site.hosts()) {
+            addNamespace(host.namespace());
+            veth(host.namespace(), SiteLan.HOST_PORT, lan, host.lanPeer());
+            namespaces.ip(lan, "link", "set", host.lanPeer(), "master", SiteLan.BRIDGE);
+            namespaces.ip(host.namespace(), "addr", "add", host.address().cidr(), "dev", SiteLan.HOST_PORT);
+        }
+    }
+
+    /** A veth pair {@code name} in {@code ns} and {@code peer} in {@code peerNs}, both ends up. */
+    private void veth(LinuxName ns, LinuxName name, LinuxName peerNs, LinuxName peer) {
+        namespaces.ip(ns, "link", "add", name, "type", "veth", "peer", "name", peer, "netns", peerNs);
+        namespaces.ip(ns, "link", "set", name, "up");
+        namespaces.ip(peerNs, "link", "set", peer, "up");
     }
 
     private void addNamespace(LinuxName namespace) {
-        runner.run(List.of("ip", "netns", "add", namespace.value()));
+        namespaces.add(namespace);
         created.add(namespace);
-        ip(namespace, "link", "set", "lo", "up");
-    }
-
-    private void deleteNamespace(LinuxName namespace) {
-        runner.run(List.of("ip", "netns", "delete", namespace.value()));
-        LOG.log(System.Logger.Level.INFO, "Deleted network namespace {0}", namespace);
-    }
-
-    private void ip(LinuxName namespace, Object... arguments) {
-        List<String> command = new ArrayList<>(List.of("ip", "-n", namespace.value()));
-        for (Object argument : arguments) {
-            command.add(argument.toString());
-        }
-        runner.run(command);
+        namespaces.ip(namespace, "link", "set", "lo", "up");
     }
 }
