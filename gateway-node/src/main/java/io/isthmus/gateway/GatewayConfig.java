@@ -5,10 +5,12 @@ import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.Ipv6Address;
+import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
 import io.isthmus.gateway.domain.tunnel.SiteLeg;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
+import io.isthmus.gateway.domain.tunnel.UdpPortRange;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -18,8 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -40,16 +46,20 @@ import java.util.function.Function;
  * gateway.siteDevice=site0              (optional: the device the site leg runs over)
  * gateway.sitePort=4790                 (optional: the site leg's UDP port, not 4789)
  * gateway.protectedPorts=8101,8102      (optional: TCP ports tenants may not reach, besides the listen port)
+ * gateway.accessPorts=100:acc100        (optional: interfaces carrying one tenant VLAN untagged, where no trunk can tag)
+ * gateway.openvpnPorts=11940-12039      (optional: the UDP ports openvpn tunnels listen on)
  * </pre>
  * A value may be followed by whitespace and a {@code #} comment.
  */
 public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address tunnelAddress,
                             InterfaceName underlayDevice, Optional<InterfaceName> trunk,
                             Optional<NetworkNamespace> netns, Duration reapInterval, Optional<SiteLeg> siteLeg,
-                            List<Integer> protectedPorts) {
+                            List<Integer> protectedPorts, Map<VlanId, InterfaceName> accessPorts,
+                            UdpPortRange openvpnPorts) {
 
     public GatewayConfig {
         protectedPorts = List.copyOf(protectedPorts);
+        accessPorts = Map.copyOf(accessPorts);
     }
 
     public static GatewayConfig load(Path file) {
@@ -65,22 +75,31 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
     }
 
     public static GatewayConfig fromProperties(Properties p) {
+        InterfaceName underlay = required(p, "gateway.underlayDevice", InterfaceName::new);
+        Optional<InterfaceName> trunk = optional(p, "gateway.trunk", InterfaceName::new);
+        Optional<SiteLeg> siteLeg = SiteLegConfig.from(p);
+        Set<InterfaceName> devices = new HashSet<>(List.of(underlay));
+        trunk.ifPresent(devices::add);
+        siteLeg.flatMap(SiteLeg::device).ifPresent(devices::add);
         return new GatewayConfig(
                 required(p, "gateway.id", GatewayId::new),
                 required(p, "gateway.listen", GatewayConfig::listenUri),
                 required(p, "gateway.dataDir", Path::of),
                 required(p, "gateway.tunnelAddress", Ipv4Address::new),
-                required(p, "gateway.underlayDevice", InterfaceName::new),
-                optional(p, "gateway.trunk", InterfaceName::new),
+                underlay,
+                trunk,
                 optional(p, "gateway.netns", NetworkNamespace::new),
                 optional(p, "gateway.reapIntervalSeconds", GatewayConfig::seconds).orElse(Duration.ofSeconds(5)),
-                SiteLegConfig.from(p),
-                optional(p, "gateway.protectedPorts", v -> SiteLegConfig.list(v, SiteLegConfig::port)).orElse(List.of()));
+                siteLeg,
+                optional(p, "gateway.protectedPorts", v -> SiteLegConfig.list(v, SiteLegConfig::port)).orElse(List.of()),
+                AccessPortsConfig.accessPorts(p, devices),
+                AccessPortsConfig.openvpnPorts(p, siteLeg));
     }
 
     /**
      * What tenant segments may never reach here: the tunnel and site addresses, the listen host when it is an
-     * address literal (not a wildcard), and TCP to the listen port and {@code gateway.protectedPorts}.
+     * address literal (not a wildcard), and TCP to the listen port and {@code gateway.protectedPorts}; tenant frames
+     * are those entering by gateway-named segment ports or by the access ports.
      */
     public IsolationPolicy isolationPolicy() {
         List<Ipv4Address> v4 = new ArrayList<>(List.of(tunnelAddress));
@@ -97,7 +116,8 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
         }
         List<Integer> ports = new ArrayList<>(List.of(listen.getPort()));
         ports.addAll(protectedPorts);
-        return new IsolationPolicy(id, v4, v6, ports, StitchInterfaces.segmentPortPrefixes());
+        return new IsolationPolicy(id, v4, v6, ports, StitchInterfaces.segmentPortPrefixes(),
+                accessPorts.values().stream().sorted(Comparator.comparing(InterfaceName::value)).toList());
     }
 
     /** The URL path the endpoint is published at, e.g. {@code /gateway/GatewayService}. */

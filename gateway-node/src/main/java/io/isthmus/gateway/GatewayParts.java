@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.application.stitch.GatewayProfile;
 import io.isthmus.gateway.application.stitch.StitchService;
 import io.isthmus.gateway.domain.isolation.SegmentIsolation;
 import io.isthmus.gateway.domain.stitch.BookingRepository;
@@ -12,6 +13,8 @@ import io.isthmus.gateway.infrastructure.tunnel.GretapTunnelDriver;
 import io.isthmus.gateway.infrastructure.tunnel.IpLinks;
 import io.isthmus.gateway.infrastructure.tunnel.Iproute2Commands;
 import io.isthmus.gateway.infrastructure.tunnel.LinuxBridgeDataPlane;
+import io.isthmus.gateway.infrastructure.tunnel.OpenSslCredentials;
+import io.isthmus.gateway.infrastructure.tunnel.OpenVpnFiles;
 import io.isthmus.gateway.infrastructure.tunnel.OpenVpnTunnelDriver;
 import io.isthmus.gateway.infrastructure.tunnel.VxlanTunnelDriver;
 import java.nio.file.Files;
@@ -37,15 +40,27 @@ record GatewayParts(StitchDataPlane dataPlane, StitchService service, SegmentIso
                         + "create it (ip netns add " + ns + ") or remove gateway.netns to use the host's");
             }
         });
+        OpenVpnFiles openVpnFiles = openVpnFiles(config);
         IpLinks links = new IpLinks(config.id(), runner, new Iproute2Commands(config.netns()));
         StitchDataPlane dataPlane = new LinuxBridgeDataPlane(links, List.of(
                 new VxlanTunnelDriver(links, config.tunnelAddress(), config.underlayDevice()),
                 new GretapTunnelDriver(links, config.tunnelAddress(), config.underlayDevice()),
-                new OpenVpnTunnelDriver(runner, Path.of("/dev/net/tun"))), config.trunk(), config.siteLeg());
+                new OpenVpnTunnelDriver(links, runner, Path.of("/dev/net/tun"), openVpnFiles, config.tunnelAddress())),
+                config.trunk(), config.siteLeg(), config.accessPorts());
         SegmentIsolation isolation = new NftSegmentIsolation(config.isolationPolicy(), runner,
                 new NftCommands(config.id(), config.netns()));
-        StitchService service = new StitchService(config.id(), config.tunnelAddress(), config.trunk().isPresent(),
-                bookings, dataPlane, isolation, clock);
+        GatewayProfile profile = new GatewayProfile(config.id(), config.tunnelAddress(), config.trunk().isPresent(),
+                config.accessPorts().keySet(), config.openvpnPorts());
+        StitchService service = new StitchService(profile, bookings, dataPlane, isolation,
+                new OpenSslCredentials(config.id(), runner, openVpnFiles), clock);
         return new GatewayParts(dataPlane, service, isolation);
+    }
+
+    private static OpenVpnFiles openVpnFiles(GatewayConfig config) {
+        try {
+            return new OpenVpnFiles(config.dataDir());
+        } catch (IllegalArgumentException e) {
+            throw new GatewayConfigException("gateway.dataDir: " + e.getMessage(), e);
+        }
     }
 }

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A running gateway: probes the tunnel kinds, applies the tenant isolation rules, reconciles the data plane with
  * its bookings, publishes GatewayService on the JDK HTTP server and releases expired holds in the background.
- * {@link #close()} stops all of it (stitched interfaces stay up: a restarted gateway keeps forwarding; so their
- * isolation rules stay too, and are removed only when no stitched interface is left).
+ * {@link #close()} stops all of it (stitched interfaces and their openvpn daemons stay up: a restarted gateway
+ * finds them and keeps forwarding; so their isolation rules stay too, and are removed only when no stitched
+ * interface is left).
  */
 public final class GatewayServer implements AutoCloseable {
 

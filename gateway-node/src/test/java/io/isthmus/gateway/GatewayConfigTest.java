@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.gateway.domain.isolation.IsolationPolicy;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.stitch.VlanId;
+import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.SiteLeg;
+import io.isthmus.gateway.domain.tunnel.UdpPortRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +162,35 @@ class GatewayConfigTest {
         p.setProperty("gateway.listen", "http://0.0.0.0:8202/gateway/GatewayService");
         assertEquals(2, GatewayConfig.fromProperties(p).isolationPolicy().ipv4().size(),
                 "a wildcard listen address is no address to match (the gateway takes no segment frame at all)");
+    }
+
+    @Test
+    void accessPortsMapVlansToInterfacesAndTheOpenvpnPortsDefaultTo11940() {
+        Properties p = valid();
+        assertEquals(Map.of(), GatewayConfig.fromProperties(p).accessPorts());
+        assertEquals(new UdpPortRange(11940, 12039), GatewayConfig.fromProperties(p).openvpnPorts());
+        p.setProperty("gateway.accessPorts", "100:acc100, 200:acc200   # two access ports");
+        p.setProperty("gateway.openvpnPorts", "20000-20009");
+        GatewayConfig c = GatewayConfig.fromProperties(p);
+        assertEquals(Map.of(new VlanId(100), new InterfaceName("acc100"), new VlanId(200), new InterfaceName("acc200")),
+                c.accessPorts());
+        assertEquals(new UdpPortRange(20000, 20009), c.openvpnPorts());
+        assertEquals(List.of(new InterfaceName("acc100"), new InterfaceName("acc200")),
+                c.isolationPolicy().portNames(), "tenant frames enter by the access ports too");
+    }
+
+    @Test
+    void accessPortAndOpenvpnPortMistakesNameTheirKey() {
+        assertBad("gateway.accessPorts", "100=acc100", "is not <vlan>:<interface>");
+        assertBad("gateway.accessPorts", "5000:acc", "VLAN id 5000 is out of range");
+        assertBad("gateway.accessPorts", "100:acc;reboot", "not a valid Linux interface name");
+        assertBad("gateway.accessPorts", "100:a,100:b", "VLAN 100 has two access ports");
+        assertBad("gateway.accessPorts", "100:a,200:a", "a is the access port of two VLANs");
+        assertBad("gateway.accessPorts", "100:isvl7", "named like an interface the gateway creates");
+        assertBad("gateway.accessPorts", "100:wan0", "already the gateway's underlay, trunk or site device");
+        assertBad("gateway.openvpnPorts", "11940", "not a UDP port range");
+        assertBad("gateway.openvpnPorts", "12000-11940", "is empty");
+        assertBad("gateway.openvpnPorts", "4700-4800", "contains UDP 4789, which the VXLAN tunnels use");
     }
 
     private static void assertSite(Map<String, String> keys, String expected) {

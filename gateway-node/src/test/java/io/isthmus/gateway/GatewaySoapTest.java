@@ -1,12 +1,15 @@
 package io.isthmus.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.gateway.testsupport.GatewayHost;
 import io.isthmus.gateway.testsupport.TestNetwork;
 import io.isthmus.schema.gateway.v1.GatewayResult;
+import io.isthmus.schema.gateway.v1.OpenVpnOffer;
+import io.isthmus.schema.gateway.v1.PeerEndpoint;
 import io.isthmus.schema.gateway.v1.Prepare;
 import io.isthmus.schema.gateway.v1.Status;
 import io.isthmus.schema.gateway.v1.StatusResponse;
@@ -22,6 +25,7 @@ import io.isthmus.wsdl.gateway.GatewayServicePort;
 import io.isthmus.wsdl.gateway.ServiceFault;
 import jakarta.xml.ws.BindingProvider;
 import java.net.HttpURLConnection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -40,9 +44,11 @@ class GatewaySoapTest {
     private GatewayServer server;
     private GatewayServicePort port;
     private String ns;
+    private Path dataDir;
 
     @BeforeEach
     void start(@TempDir Path dir) {
+        dataDir = dir;
         Assumptions.assumeTrue(TestNetwork.isRoot(), "network namespaces need root (CI runs as root)");
         ns = net.namespace("gw");
         String peer = net.namespace("peer");
@@ -95,7 +101,7 @@ class GatewaySoapTest {
         assertEquals("gw-req", status.getGateway());
         assertEquals("198.51.100.1", status.getTunnelAddress());
         assertTrue(kind(status, TunnelKind.VXLAN).isAvailable());
-        assertEquals("openvpn tunnels arrive with the data-plane issue", kind(status, TunnelKind.OPENVPN).getReason());
+        assertTrue(kind(status, TunnelKind.OPENVPN).isAvailable(), kind(status, TunnelKind.OPENVPN).getReason());
         assertEquals(StitchState.STITCHED, status.getStitch().get(0).getState());
         assertEquals(7001, status.getStitch().get(0).getSpec().getVni());
 
@@ -107,6 +113,44 @@ class GatewaySoapTest {
         port.abort(reservationTx(res, tx), header());
         port.abort(reservationTx(uuid(), uuid()), header());
         assertTrue(port.status(new Status(), header()).getStitch().isEmpty());
+    }
+
+    @Test
+    void anOpenvpnStitchIsOfferedAtPrepareAndNeedsThePeersEndpointsAtStitch() throws Exception {
+        String res = uuid();
+        String tx = uuid();
+        Prepare prepare = prepare(res, tx, 7010, null);
+        prepare.getStitch().get(0).setKind(TunnelKind.OPENVPN);
+        OpenVpnOffer offer = port.prepare(prepare, header()).getStitch().get(0).getOpenvpn();
+        assertTrue(offer.getFingerprint().matches("[0-9A-F]{2}(:[0-9A-F]{2}){31}"), offer.getFingerprint());
+        assertEquals(1, offer.getListen().size(), "198.51.100.1 is the lower address: it listens for .2");
+        assertEquals("198.51.100.2", offer.getListen().get(0).getPeer());
+        assertEquals(11940, offer.getListen().get(0).getPort());
+        assertEquals(offer.getFingerprint(), port.prepare(prepare, header()).getStitch().get(0).getOpenvpn()
+                .getFingerprint(), "a repeated prepare returns the same offer, no new key");
+        port.commit(reservationTx(res, tx), header());
+
+        ServiceFault missing = assertThrows(ServiceFault.class, () -> port.stitch(stitchTx(res, tx), header()));
+        assertEquals(FaultCode.VALIDATION, missing.getFaultInfo().getCode());
+        assertTrue(missing.getFaultInfo().getMessage().contains("needs a peer endpoint for peer 198.51.100.2"),
+                missing.getFaultInfo().getMessage());
+        assertEquals(Set.of(), net.managedLinks(ns), "a refused stitch creates nothing");
+
+        io.isthmus.schema.gateway.v1.Stitch stitch = stitchTx(res, tx);
+        PeerEndpoint peer = new PeerEndpoint();
+        peer.setSegment("lan");
+        peer.setPeer("198.51.100.2");
+        peer.setFingerprint("AB:" + "00:".repeat(30) + "FF");
+        stitch.getPeerEndpoint().add(peer);
+        assertEquals(List.of("isbr7010", "isov7010p0"), port.stitch(stitch, header()).getStitch().get(0).getInterface());
+        assertEquals(offer.getFingerprint(), port.status(statusOf(res), header()).getStitch().get(0).getOpenvpn()
+                .getFingerprint(), "status reports the offer");
+        assertEquals(1, openvpnProcesses(), "one openvpn serves the one peer");
+
+        port.abort(reservationTx(res, tx), header());
+        assertEquals(Set.of(), net.managedLinks(ns));
+        assertEquals(0, openvpnProcesses());
+        assertFalse(Files.exists(dataDir.resolve("openvpn").resolve(res)), "abort deletes the key");
     }
 
     @Test
@@ -163,6 +207,10 @@ class GatewaySoapTest {
         String message = e.getFaultInfo().getMessage();
         assertTrue(message.contains("not-a-uuid") && message.contains("'0'") && message.contains("5000"), message);
         assertTrue(port.status(new Status(), header()).getStitch().isEmpty(), "a refused request holds nothing");
+    }
+
+    private long openvpnProcesses() {
+        return net.pids(ns).stream().filter(pid -> TestNetwork.commandLine(pid).startsWith("openvpn ")).count();
     }
 
     private static String uuid() {

@@ -16,7 +16,6 @@ import io.isthmus.gateway.domain.shared.NotFoundException;
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
 import io.isthmus.gateway.domain.stitch.StitchState;
-import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.testsupport.TestNetwork;
 import java.nio.file.Path;
@@ -108,10 +107,12 @@ class StitchBookingTest {
     }
 
     @Test
-    void withoutATrunkTheVlanIsRecordedAndTheSegmentDeliveredUntagged() {
-        assertTrue(provider.prepare(newReservation(), newTransaction(), fed.inAMinute(),
-                        List.of(spec(6006, TunnelKind.VXLAN, 100, REQ_ADDRESS))).specUsingVlan(new VlanId(100)).isPresent(),
-                "without a trunk the VLAN is recorded and the segment is delivered untagged on its bridge");
+    void aVlanWithoutTrunkOrAccessPortIsRefusedNamingBothKeys() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> provider.prepare(
+                newReservation(), newTransaction(), fed.inAMinute(), List.of(spec(6006, TunnelKind.VXLAN, 100, REQ_ADDRESS))));
+        assertTrue(e.getMessage().contains("no trunk (gateway.trunk) and no access port for VLAN 100 (gateway.accessPorts"),
+                e.getMessage());
+        assertTrue(provider.status(Optional.empty()).bookings().isEmpty(), "a refused prepare holds nothing");
     }
 
     @Test

@@ -121,12 +121,12 @@ class StitchedSegmentTest {
     }
 
     @Test
-    void probesReportVxlanAvailableAndTheOthersWithTheirReasons() {
+    void probesReportVxlanAndOpenvpnAvailableAndGretapWithItsReason() {
         List<TunnelKindSupport> kinds = fed.requester.dataPlane().supportedKinds();
         assertTrue(support(kinds, TunnelKind.VXLAN).available());
         TunnelKindSupport openvpn = support(kinds, TunnelKind.OPENVPN);
-        assertFalse(openvpn.available());
-        assertEquals(Optional.of("openvpn tunnels arrive with the data-plane issue"), openvpn.reason());
+        assertTrue(openvpn.available(), "openvpn, openssl and TAP support are installed here (CI installs them): "
+                + openvpn.reason());
         TunnelKindSupport gretap = support(kinds, TunnelKind.GRETAP);
         if (!gretap.available()) {
             assertTrue(gretap.reason().orElseThrow().contains("no gretap support"), gretap.reason().orElseThrow());

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -79,6 +80,16 @@ final class TwoGateways implements AutoCloseable {
     /** The requester gateway again, as a restarted process would assemble it (same store, fresh probes). */
     GatewayParts restartRequester(CommandRunner runner) {
         return GatewayParts.assemble(requesterConfig(), reqStore, clock, runner);
+    }
+
+    /**
+     * The requester gateway as one without a trunk whose tenant VLANs come by access ports
+     * ({@code gateway.accessPorts=<value>}), assembled on the same store.
+     */
+    GatewayParts requesterWithAccessPorts(String value) {
+        Properties p = GatewayHost.properties("gw-req", req, REQ_ADDRESS, false, dataDir.resolve("gw-req"));
+        p.setProperty("gateway.accessPorts", value);
+        return GatewayParts.assemble(GatewayConfig.fromProperties(p), reqStore, clock);
     }
 
     GatewayParts restartRequester() {

@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 
 /**
  * Network namespaces created for one test, named {@code isthtest-<random>-<role>} (or another kind than
- * {@code isthtest}), and deleted by {@link #close()} even when the test failed.
+ * {@code isthtest}), and deleted by {@link #close()} even when the test failed, after killing every process still
+ * running in them (openvpn daemons a test left).
  */
 public final class TestNetwork implements AutoCloseable {
 
-    private static final Pattern MANAGED = Pattern.compile("is(br|vx|gt|ov|vl|hv)\\d+");
+    private static final Pattern MANAGED = Pattern.compile("is(br|vx|gt|vl|hv)\\d+|isov\\d+p\\d+");
 
     private final ProcessCommandRunner runner = new ProcessCommandRunner();
     private final String prefix;
@@ -78,6 +79,57 @@ public final class TestNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code ping} from {@code ns} gets an answer from {@code address} within {@code seconds} (for paths that
+     * need a moment to come up, such as an openvpn TLS handshake).
+     */
+    public boolean pingsWithin(String ns, String address, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        do {
+            try {
+                run(ns, "ping", "-c", "1", "-W", "1", address);
+                return true;
+            } catch (CommandFailedException e) {
+                // not yet
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /** The processes running in the namespace ({@code ip netns pids}). */
+    public List<Long> pids(String ns) {
+        return runner.run(List.of("ip", "netns", "pids", ns)).stdout().lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).map(Long::parseLong).toList();
+    }
+
+    /** The command line of a process, NUL separators as spaces; empty when it has ended. */
+    public static String commandLine(long pid) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(pid),
+                    "cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').strip();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** Kills every process in the namespace and waits (bounded) until none is left. */
+    public void killAll(String ns) {
+        for (int round = 0; round < 50; round++) {
+            List<Long> pids = pids(ns);
+            if (pids.isEmpty()) {
+                return;
+            }
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("processes " + pids(ns) + " in namespace " + ns + " survive SIGKILL");
+    }
+
     public Set<String> links(String ns) {
         return ip(ns, "-o", "link", "show").stdout().lines()
                 .map(l -> l.replaceFirst("^\\d+:\\s+([^:@\\s]+).*$", "$1")).collect(Collectors.toSet());
@@ -93,6 +145,7 @@ public final class TestNetwork implements AutoCloseable {
         RuntimeException failure = null;
         for (String ns : namespaces) {
             try {
+                killAll(ns);
                 runner.run(List.of("ip", "netns", "del", ns));
             } catch (CommandFailedException e) {
                 failure = failure == null ? e : failure;

@@ -9,6 +9,7 @@ import io.isthmus.gateway.domain.shared.UnavailableException;
 import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.stitch.VlanId;
+import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
 import java.time.Instant;
@@ -23,11 +24,13 @@ final class PrepareValidator {
     private final GatewayId gateway;
     private final Ipv4Address tunnelAddress;
     private final boolean hasTrunk;
+    private final Set<VlanId> accessPortVlans;
 
-    PrepareValidator(GatewayId gateway, Ipv4Address tunnelAddress, boolean hasTrunk) {
-        this.gateway = gateway;
-        this.tunnelAddress = tunnelAddress;
-        this.hasTrunk = hasTrunk;
+    PrepareValidator(GatewayProfile profile) {
+        this.gateway = profile.id();
+        this.tunnelAddress = profile.tunnelAddress();
+        this.hasTrunk = profile.hasTrunk();
+        this.accessPortVlans = profile.accessPortVlans();
     }
 
     void validate(ReservationId id, Instant holdExpires, Instant now, List<StitchSpec> specs,
@@ -81,12 +84,30 @@ final class PrepareValidator {
             throw new InvalidRequestException("a gretap stitch reaches exactly one peer; segment " + spec.segment()
                     + " names " + spec.peers().size() + ": use vxlan for several peers");
         }
+        if (spec.kind() == TunnelKind.OPENVPN && spec.peers().size() > StitchInterfaces.MAX_OPENVPN_PEERS) {
+            throw new InvalidRequestException("an openvpn stitch reaches at most " + StitchInterfaces.MAX_OPENVPN_PEERS
+                    + " peers (one TAP each); segment " + spec.segment() + " names " + spec.peers().size());
+        }
     }
 
+    /**
+     * A tenant VLAN comes from the trunk (an 802.1Q sub-interface) when the kernel can tag, otherwise from the
+     * access port configured for it; with neither, the gateway cannot deliver it.
+     */
     private void checkVlanSupport(StitchSpec spec, Optional<String> vlanProblem) {
-        if (hasTrunk && spec.localVlan().isPresent() && vlanProblem.isPresent()) {
-            throw new UnavailableException("gateway " + gateway + " cannot bridge VLAN " + spec.localVlan().get()
-                    + " of segment " + spec.segment() + " from its trunk: " + vlanProblem.get());
+        if (spec.localVlan().isEmpty() || accessPortVlans.contains(spec.localVlan().get())) {
+            return;
+        }
+        VlanId vlan = spec.localVlan().get();
+        if (!hasTrunk) {
+            throw new InvalidRequestException("gateway " + gateway + " cannot deliver VLAN " + vlan + " of segment "
+                    + spec.segment() + ": it has no trunk (gateway.trunk) and no access port for VLAN " + vlan
+                    + " (gateway.accessPorts, e.g. " + vlan + ":acc" + vlan + ")");
+        }
+        if (vlanProblem.isPresent()) {
+            throw new UnavailableException("gateway " + gateway + " cannot bridge VLAN " + vlan
+                    + " of segment " + spec.segment() + " from its trunk: " + vlanProblem.get()
+                    + " (or configure an access port for VLAN " + vlan + " in gateway.accessPorts)");
         }
     }
 

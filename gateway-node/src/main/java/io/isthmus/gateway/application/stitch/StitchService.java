@@ -4,7 +4,6 @@ import io.isthmus.gateway.domain.isolation.IsolationStatus;
 import io.isthmus.gateway.domain.isolation.SegmentIsolation;
 import io.isthmus.gateway.domain.shared.ConflictException;
 import io.isthmus.gateway.domain.shared.GatewayId;
-import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.NotFoundException;
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
@@ -12,6 +11,9 @@ import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.BookingRepository;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.stitch.StitchState;
+import io.isthmus.gateway.domain.tunnel.OpenVpnCredentials;
+import io.isthmus.gateway.domain.tunnel.OpenVpnOffer;
+import io.isthmus.gateway.domain.tunnel.PeerEndpoint;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import java.time.Clock;
@@ -22,32 +24,39 @@ import java.util.Optional;
 /**
  * The gateway's use cases. Every mutating call is idempotent on its reservation: repeating it has the effect of
  * one; abort and unstitch of something unknown succeed and do nothing. Calls are serialised, so two prepares can
- * never both take the same VNI or VLAN.
+ * never both take the same VNI, VLAN or openvpn port.
  */
 public final class StitchService {
 
     private static final System.Logger LOG = System.getLogger(StitchService.class.getName());
 
     private final GatewayId gateway;
-    private final Ipv4Address tunnelAddress;
+    private final GatewayProfile profile;
     private final BookingRepository bookings;
     private final StitchDataPlane dataPlane;
     private final SegmentIsolation isolation;
     private final PrepareValidator validator;
+    private final OpenVpnOffers offers;
+    private final PeerEndpointValidator endpoints;
     private final Clock clock;
 
-    public StitchService(GatewayId gateway, Ipv4Address tunnelAddress, boolean hasTrunk, BookingRepository bookings,
-                         StitchDataPlane dataPlane, SegmentIsolation isolation, Clock clock) {
-        this.gateway = gateway;
-        this.tunnelAddress = tunnelAddress;
+    public StitchService(GatewayProfile profile, BookingRepository bookings, StitchDataPlane dataPlane,
+                         SegmentIsolation isolation, OpenVpnCredentials credentials, Clock clock) {
+        this.gateway = profile.id();
+        this.profile = profile;
         this.bookings = bookings;
         this.dataPlane = dataPlane;
         this.isolation = isolation;
-        this.validator = new PrepareValidator(gateway, tunnelAddress, hasTrunk);
+        this.validator = new PrepareValidator(profile);
+        this.offers = new OpenVpnOffers(profile, credentials);
+        this.endpoints = new PeerEndpointValidator(profile.id(), profile.tunnelAddress());
         this.clock = clock;
     }
 
-    /** Phase one: holds the VNIs and VLANs of the stitches until {@code holdExpires}. */
+    /**
+     * Phase one: holds the VNIs and VLANs of the stitches until {@code holdExpires}; for openvpn stitches also
+     * makes this gateway's offer (key, certificate, listening ports), which the booking carries from then on.
+     */
     public synchronized Booking prepare(ReservationId id, TransactionId tx, Instant holdExpires,
                                         List<StitchSpec> specs) {
         reapExpiredHolds();
@@ -62,10 +71,16 @@ public final class StitchService {
         List<Booking> others = bookings.findAll();
         validator.validate(id, holdExpires, clock.instant(), specs, dataPlane.supportedKinds(),
                 dataPlane.trunkVlanProblem(), others);
-        Booking held = Booking.held(id, tx, holdExpires, specs);
-        bookings.save(held);
-        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) until {3} (tx {4})",
-                gateway, id, specs.size(), holdExpires, tx);
+        List<OpenVpnOffer> made = offers.issue(id, specs, others);
+        Booking held = Booking.held(id, tx, holdExpires, specs).withOffers(made);
+        try {
+            bookings.save(held);
+        } catch (RuntimeException e) {
+            offers.revoke(held);
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) until {3} (tx {4}){5}",
+                gateway, id, specs.size(), holdExpires, tx, made.isEmpty() ? "" : "; openvpn offers " + made);
         return held;
     }
 
@@ -81,7 +96,10 @@ public final class StitchService {
         return committed;
     }
 
-    /** Removes the reservation's interfaces (if stitched) and forgets it; unknown reservations are fine. */
+    /**
+     * Removes the reservation's interfaces (if stitched), deletes its openvpn key material, frees its ports and
+     * forgets it; unknown reservations are fine.
+     */
     public synchronized Optional<Booking> abort(ReservationId id, TransactionId tx) {
         Optional<Booking> booking = bookings.find(id);
         if (booking.isEmpty()) {
@@ -90,30 +108,45 @@ public final class StitchService {
         if (booking.get().state() == StitchState.STITCHED) {
             booking.get().specs().forEach(dataPlane::remove);
         }
+        offers.revoke(booking.get());
         bookings.delete(id);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} aborted (tx {2}), nothing held any more",
                 gateway, id, tx);
         return booking;
     }
 
-    /** Creates the interfaces of every committed stitch of the reservation. */
-    public synchronized Booking stitch(ReservationId id, TransactionId tx) {
+    /** {@link #stitch(ReservationId, TransactionId, List)} for reservations without openvpn stitches. */
+    public Booking stitch(ReservationId id, TransactionId tx) {
+        return stitch(id, tx, List.of());
+    }
+
+    /**
+     * Creates the interfaces (and openvpn processes) of every committed stitch of the reservation; openvpn stitches
+     * take the peers' endpoints relayed by the broker, exactly one per peer.
+     */
+    public synchronized Booking stitch(ReservationId id, TransactionId tx, List<PeerEndpoint> peerEndpoints) {
         Booking booking = existing(id, "stitch");
         if (booking.state() == StitchState.HELD) {
             throw new ConflictException("reservation " + id + " is only held at gateway " + gateway
                     + ": commit it before stitching");
         }
-        realiseAll(booking);
+        endpoints.validate(booking, peerEndpoints);
+        Booking withEndpoints = booking.withPeerEndpoints(peerEndpoints);
+        if (booking.state() == StitchState.STITCHED && !booking.peerEndpoints().equals(withEndpoints.peerEndpoints())) {
+            throw new ConflictException("reservation " + id + " is stitched at gateway " + gateway
+                    + " with other peer endpoints: unstitch it before stitching with new ones");
+        }
+        realiseAll(withEndpoints);
         if (booking.state() == StitchState.STITCHED) {
             return booking;
         }
-        Booking stitched = booking.in(StitchState.STITCHED, tx);
+        Booking stitched = withEndpoints.in(StitchState.STITCHED, tx);
         bookings.save(stitched);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} stitched (tx {2})", gateway, id, tx);
         return stitched;
     }
 
-    /** Removes the reservation's interfaces and keeps its booking; unknown or unstitched is a no-op. */
+    /** Removes the reservation's interfaces and keeps its booking (and key material); unknown or unstitched is a no-op. */
     public synchronized Optional<Booking> unstitch(ReservationId id, TransactionId tx) {
         Optional<Booking> booking = bookings.find(id);
         if (booking.isEmpty() || booking.get().state() != StitchState.STITCHED) {
@@ -134,7 +167,7 @@ public final class StitchService {
             LOG.log(System.Logger.Level.WARNING, "gateway {0}: status: tenant isolation {1}", gateway,
                     isolated.describe());
         }
-        return new GatewayStatus(gateway, tunnelAddress, dataPlane.supportedKinds(), isolated, selected);
+        return new GatewayStatus(gateway, profile.tunnelAddress(), dataPlane.supportedKinds(), isolated, selected);
     }
 
     /** The interfaces that realise {@code spec} at this gateway. */
@@ -142,11 +175,12 @@ public final class StitchService {
         return dataPlane.interfacesOf(spec);
     }
 
-    /** Forgets holds whose time ran out before a commit; returns how many. */
+    /** Forgets holds whose time ran out before a commit, with their key material; returns how many. */
     public synchronized int reapExpiredHolds() {
         Instant now = clock.instant();
         List<Booking> expired = bookings.findAll().stream().filter(b -> b.expiredAt(now)).toList();
         for (Booking b : expired) {
+            offers.revoke(b);
             bookings.delete(b.reservationId());
             LOG.log(System.Logger.Level.INFO, "gateway {0}: hold of reservation {1} expired at {2} without commit;"
                     + " released", gateway, b.reservationId(), b.holdExpires());
@@ -161,18 +195,29 @@ public final class StitchService {
                 + "prepare it again before " + operation));
     }
 
+    /** Realises every stitch; when one fails on a fresh stitch, removes all of them up to the failing one. */
     private void realiseAll(Booking booking) {
         int done = 0;
         try {
             for (StitchSpec spec : booking.specs()) {
-                dataPlane.realise(spec);
+                dataPlane.realise(spec, booking.peeringOf(spec));
                 done++;
             }
         } catch (RuntimeException e) {
             if (booking.state() == StitchState.COMMITTED) {
-                booking.specs().subList(0, done).forEach(dataPlane::remove);
+                for (StitchSpec spec : booking.specs().subList(0, Math.min(done + 1, booking.specs().size()))) {
+                    removeQuietly(spec, e);
+                }
             }
             throw e;
+        }
+    }
+
+    private void removeQuietly(StitchSpec spec, RuntimeException failure) {
+        try {
+            dataPlane.remove(spec);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 }

@@ -2,17 +2,28 @@ package io.isthmus.gateway.domain.stitch;
 
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
+import io.isthmus.gateway.domain.tunnel.OpenVpnOffer;
+import io.isthmus.gateway.domain.tunnel.OpenVpnPeering;
+import io.isthmus.gateway.domain.tunnel.PeerEndpoint;
+import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What one reservation holds at this gateway: its stitches, the state they share and, while only held, when the
- * hold expires.
+ * hold expires; for openvpn stitches also this gateway's offers (made at prepare) and the peers' endpoints (given at
+ * stitch).
  */
 public record Booking(ReservationId reservationId, TransactionId transactionId, Instant holdExpires,
-                      StitchState state, List<StitchSpec> specs) {
+                      StitchState state, List<StitchSpec> specs, List<OpenVpnOffer> offers,
+                      List<PeerEndpoint> peerEndpoints) {
+
+    /** Peer endpoints are kept by segment, then peer address: the order they are given in means nothing. */
+    private static final Comparator<PeerEndpoint> ENDPOINT_ORDER = Comparator
+            .comparing((PeerEndpoint e) -> e.segment().value()).thenComparing(PeerEndpoint::peer);
 
     public Booking {
         Objects.requireNonNull(reservationId, "reservationId");
@@ -20,6 +31,14 @@ public record Booking(ReservationId reservationId, TransactionId transactionId, 
         Objects.requireNonNull(holdExpires, "holdExpires");
         Objects.requireNonNull(state, "state");
         specs = List.copyOf(specs);
+        offers = List.copyOf(offers);
+        peerEndpoints = peerEndpoints.stream().sorted(ENDPOINT_ORDER).toList();
+    }
+
+    /** A booking without openvpn stitches. */
+    public Booking(ReservationId reservationId, TransactionId transactionId, Instant holdExpires, StitchState state,
+                   List<StitchSpec> specs) {
+        this(reservationId, transactionId, holdExpires, state, specs, List.of(), List.of());
     }
 
     /** A fresh hold (phase one). */
@@ -28,7 +47,15 @@ public record Booking(ReservationId reservationId, TransactionId transactionId, 
     }
 
     public Booking in(StitchState newState, TransactionId tx) {
-        return new Booking(reservationId, tx, holdExpires, newState, specs);
+        return new Booking(reservationId, tx, holdExpires, newState, specs, offers, peerEndpoints);
+    }
+
+    public Booking withOffers(List<OpenVpnOffer> newOffers) {
+        return new Booking(reservationId, transactionId, holdExpires, state, specs, newOffers, peerEndpoints);
+    }
+
+    public Booking withPeerEndpoints(List<PeerEndpoint> endpoints) {
+        return new Booking(reservationId, transactionId, holdExpires, state, specs, offers, endpoints);
     }
 
     /** Only uncommitted holds expire; committed bookings last until aborted. */
@@ -42,5 +69,22 @@ public record Booking(ReservationId reservationId, TransactionId transactionId, 
 
     public Optional<StitchSpec> specUsingVlan(VlanId vlan) {
         return specs.stream().filter(s -> s.localVlan().filter(vlan::equals).isPresent()).findFirst();
+    }
+
+    public List<StitchSpec> openVpnSpecs() {
+        return specs.stream().filter(s -> s.kind() == TunnelKind.OPENVPN).toList();
+    }
+
+    /** This gateway's offer for the openvpn stitch of {@code vni}. */
+    public Optional<OpenVpnOffer> offerFor(Vni vni) {
+        return offers.stream().filter(o -> o.vni().equals(vni)).findFirst();
+    }
+
+    /** What realising {@code spec} needs besides the spec: empty for vxlan/gretap, offer and endpoints for openvpn. */
+    public Optional<OpenVpnPeering> peeringOf(StitchSpec spec) {
+        if (spec.kind() != TunnelKind.OPENVPN) {
+            return Optional.empty();
+        }
+        return offerFor(spec.vni()).map(offer -> OpenVpnPeering.of(reservationId, spec, offer, peerEndpoints));
     }
 }

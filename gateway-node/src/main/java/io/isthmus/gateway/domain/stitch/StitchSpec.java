@@ -29,4 +29,9 @@ public record StitchSpec(SegmentName segment, Vni vni, TunnelKind kind, Optional
                     + ") lists the same peer twice: " + peers);
         }
     }
+
+    /** The peers in numeric address order (the order an openvpn stitch numbers its per-peer TAPs in). */
+    public List<Ipv4Address> peersByAddress() {
+        return peers.stream().sorted().toList();
+    }
 }

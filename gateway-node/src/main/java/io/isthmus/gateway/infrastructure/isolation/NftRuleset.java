@@ -2,6 +2,7 @@ package io.isthmus.gateway.infrastructure.isolation;
 
 import io.isthmus.gateway.domain.isolation.IsolationPolicy;
 import io.isthmus.gateway.domain.shared.GatewayId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,7 +10,8 @@ import java.util.stream.Collectors;
  * The gateway's bridge-family table {@code isthmus-<gateway id>} as {@code nft -f} input, built only from the
  * validated values of an {@link IsolationPolicy}. Named per gateway, so gateways sharing a namespace never replace
  * or delete each other's. It first creates and deletes the table, so loading it replaces any earlier version in
- * one transaction. Segment ports are matched by {@code iifname}/{@code oifname} wildcards, not
+ * one transaction. Segment ports are matched by {@code iifname}/{@code oifname} wildcards (access ports by their
+ * exact names), not
  * {@code meta ibrname}, which many kernels (this one too) refuse in the bridge family.
  */
 public final class NftRuleset {
@@ -22,7 +24,9 @@ public final class NftRuleset {
     }
 
     public static String of(IsolationPolicy policy) {
-        String ports = set(policy.portPrefixes().stream().map(p -> "\"" + p + "*\"").toList());
+        List<String> portMatches = new ArrayList<>(policy.portPrefixes().stream().map(p -> "\"" + p + "*\"").toList());
+        policy.portNames().forEach(n -> portMatches.add("\"" + n.value() + "\""));
+        String ports = set(portMatches);
         String v4 = set(policy.ipv4().stream().map(Object::toString).toList());
         StringBuilder tenantFrame = new StringBuilder()
                 .append("\t\tip daddr ").append(v4).append(" drop\n")

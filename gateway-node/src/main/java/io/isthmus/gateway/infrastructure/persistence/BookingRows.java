@@ -29,7 +29,9 @@ final class BookingRows {
     }
 
     static void insertSpecs(Connection c, Booking booking) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into booking_stitch values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into booking_stitch"
+                + " (reservation_id, position, segment, vni, kind, local_vlan, peers, fingerprint)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (StitchSpec spec : booking.specs()) {
                 ps.setString(1, booking.reservationId().value());
@@ -43,6 +45,7 @@ final class BookingRows {
                     ps.setNull(6, Types.INTEGER);
                 }
                 ps.setString(7, spec.peers().stream().map(Ipv4Address::value).collect(Collectors.joining(",")));
+                ps.setString(8, booking.offerFor(spec.vni()).map(o -> o.fingerprint().value()).orElse(null));
                 ps.addBatch();
             }
             ps.executeBatch();

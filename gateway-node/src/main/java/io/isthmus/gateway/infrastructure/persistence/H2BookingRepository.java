@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Bookings in an embedded H2 file database under the gateway's data directory. One connection, used under this
- * object's lock; every save is one transaction.
+ * object's lock; every save is one transaction. An openvpn port belongs to one booking at a time: it is the
+ * primary key of its row.
  */
 public final class H2BookingRepository implements BookingRepository, AutoCloseable {
 
@@ -35,6 +36,19 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
               local_vlan int,
               peers varchar(4000) not null,
               primary key (reservation_id, position));
+            alter table booking_stitch add column if not exists fingerprint varchar(95);
+            create table if not exists booking_openvpn_port (
+              port int primary key,
+              reservation_id varchar(36) not null references booking(reservation_id) on delete cascade,
+              vni int not null,
+              peer varchar(15) not null);
+            create table if not exists booking_peer_endpoint (
+              reservation_id varchar(36) not null references booking(reservation_id) on delete cascade,
+              segment varchar(31) not null,
+              peer varchar(15) not null,
+              fingerprint varchar(95) not null,
+              port int,
+              primary key (reservation_id, segment, peer));
             """;
 
     private final Connection connection;
@@ -82,6 +96,7 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
                 ps.executeUpdate();
             }
             BookingRows.insertSpecs(connection, booking);
+            OpenVpnRows.insert(connection, booking);
         }, "save the booking of reservation " + booking.reservationId());
     }
 
@@ -118,8 +133,9 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
             try (ResultSet rs = ps.executeQuery()) {
                 BookingRows.read(rs, result);
             }
+            List<Booking> complete = OpenVpnRows.complete(connection, result);
             connection.commit();
-            return result;
+            return complete;
         } catch (SQLException e) {
             throw new StoreException("cannot read bookings from the gateway database", e);
         }

@@ -6,13 +6,18 @@ import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.infrastructure.command.CommandFailedException;
 import io.isthmus.gateway.infrastructure.command.CommandRunner;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs iproute2 link commands for one gateway and turns failures into {@link UnavailableException}s that name the
  * gateway, the interface and the cause.
  */
 public final class IpLinks {
+
+    private static final Pattern MASTER = Pattern.compile(" master (\\S+) ");
 
     private final GatewayId gateway;
     private final CommandRunner runner;
@@ -39,6 +44,20 @@ public final class IpLinks {
         } catch (CommandFailedException e) {
             if (LinkFailures.isMissingDevice(e)) {
                 return false;
+            }
+            throw unavailable("inspect interface " + name, "link", e);
+        }
+    }
+
+    /** The bridge (or other master) {@code name} is a port of, if any; empty also when it does not exist. */
+    public Optional<InterfaceName> master(InterfaceName name) {
+        try {
+            Matcher m = MASTER.matcher(runner.run(commands.show(name)).stdout());
+            return m.find() && InterfaceName.isValid(m.group(1)) ? Optional.of(new InterfaceName(m.group(1)))
+                    : Optional.empty();
+        } catch (CommandFailedException e) {
+            if (LinkFailures.isMissingDevice(e)) {
+                return Optional.empty();
             }
             throw unavailable("inspect interface " + name, "link", e);
         }

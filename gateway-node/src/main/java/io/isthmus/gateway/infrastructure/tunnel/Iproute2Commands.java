@@ -79,6 +79,24 @@ public final class Iproute2Commands {
         throw new IllegalArgumentException("no probe for link type " + type);
     }
 
+    /** A persistent TAP interface (it stays when the process that opens it, openvpn, stops). */
+    public List<String> addTap(InterfaceName name) {
+        return ip("tuntap", "add", "dev", name.value(), "mode", "tap");
+    }
+
+    /**
+     * Isolates a bridge port: the bridge forwards nothing from it to another isolated port (split horizon between
+     * the per-peer tunnels of a full mesh), only to and from the non-isolated ports.
+     */
+    public List<String> isolate(InterfaceName port) {
+        return ip("link", "set", "dev", port.value(), "type", "bridge_slave", "isolated", "on");
+    }
+
+    /** Takes a port out of its bridge. */
+    public List<String> setNoMaster(InterfaceName port) {
+        return ip("link", "set", "dev", port.value(), "nomaster");
+    }
+
     /** An 802.1Q sub-interface of {@code parent} carrying {@code vlan}. */
     public List<String> addVlan(InterfaceName name, InterfaceName parent, VlanId vlan) {
         return ip("link", "add", "link", parent.value(), "name", name.value(), "type", "vlan", "id", vlan.toString());

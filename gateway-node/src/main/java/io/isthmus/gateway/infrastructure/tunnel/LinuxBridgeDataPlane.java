@@ -3,7 +3,9 @@ package io.isthmus.gateway.infrastructure.tunnel;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.UnavailableException;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
+import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
+import io.isthmus.gateway.domain.tunnel.OpenVpnPeering;
 import io.isthmus.gateway.domain.tunnel.SiteLeg;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
@@ -15,16 +17,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Realises a stitch as one Linux bridge {@code isbr<vni>} with the tunnel interface and, on the requester side,
- * the trunk's 802.1Q sub-interface {@code isvl<vni>} as its ports. A gateway without a trunk (gateway.trunk unset)
- * delivers the segment untagged on the bridge, where the requester's access port is attached. A site gateway
+ * Realises a stitch as one Linux bridge {@code isbr<vni>} with its tunnel ports (openvpn: one isolated TAP per peer,
+ * each served by its process) and, on the requester side, the tenant VLAN: the trunk's 802.1Q sub-interface
+ * {@code isvl<vni>} where the kernel can tag, else the operator's access port for that VLAN. A site gateway
  * (gateway.siteAddress set) adds its site leg {@code ishv<vni>} towards the site's hosts, hairpin on.
  */
 public final class LinuxBridgeDataPlane implements StitchDataPlane {
@@ -37,17 +39,19 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
     private final List<TunnelKindSupport> supported;
     private final Optional<String> trunkVlanProblem;
     private final Optional<SiteLegLinks> siteLeg;
+    private final AccessPortLinks accessPorts;
 
-    /** Probes every driver once, now; a gateway without a site leg. */
+    /** Probes every driver once, now; a gateway without a site leg or access ports. */
     public LinuxBridgeDataPlane(IpLinks links, List<TunnelDriver> drivers, Optional<InterfaceName> trunk) {
-        this(links, drivers, trunk, Optional.empty());
+        this(links, drivers, trunk, Optional.empty(), Map.of());
     }
 
     /** Probes every driver once, now. */
     public LinuxBridgeDataPlane(IpLinks links, List<TunnelDriver> drivers, Optional<InterfaceName> trunk,
-                                Optional<SiteLeg> siteLeg) {
+                                Optional<SiteLeg> siteLeg, Map<VlanId, InterfaceName> accessPorts) {
         this.links = links;
         this.siteLeg = siteLeg.map(leg -> new SiteLegLinks(links, leg));
+        this.accessPorts = new AccessPortLinks(links, accessPorts);
         drivers.forEach(d -> this.drivers.put(d.kind(), d));
         this.trunk = trunk;
         this.supported = this.drivers.values().stream().map(TunnelDriver::probe).toList();
@@ -66,13 +70,15 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
     @Override
     public StitchInterfaces interfacesOf(StitchSpec spec) {
-        return StitchInterfaces.of(spec, siteLeg.isPresent());
+        boolean fromTrunk = trunk.isPresent() && trunkVlanProblem.isEmpty();
+        return StitchInterfaces.of(spec, siteLeg.isPresent(), fromTrunk, spec.localVlan().flatMap(accessPorts::of));
     }
 
     @Override
-    public StitchInterfaces realise(StitchSpec spec) {
+    public StitchInterfaces realise(StitchSpec spec, Optional<OpenVpnPeering> peering) {
         StitchInterfaces names = interfacesOf(spec);
         Iproute2Commands ip = links.commands();
+        TunnelDriver driver = driver(spec.kind());
         Deque<InterfaceName> created = new ArrayDeque<>();
         try {
             if (!links.exists(names.bridge())) {
@@ -80,20 +86,19 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
                 links.change("create bridge " + names.bridge(), "bridge", ip.addBridge(names.bridge()));
             }
             links.change("bring up bridge " + names.bridge(), "bridge", ip.setUp(names.bridge()));
-            if (!links.exists(names.tunnel())) {
-                created.push(names.tunnel());
-                driver(spec.kind()).create(names.tunnel(), spec);
-            }
-            attach(names.tunnel(), names.bridge());
-            if (names.vlan().isPresent() && trunk.isPresent()) {
-                InterfaceName vlan = names.vlan().get();
-                if (!links.exists(vlan)) {
-                    InterfaceName parent = trunkName(spec);
-                    created.push(vlan);
-                    links.change("create VLAN interface " + vlan + " on trunk " + parent, "vlan",
-                            ip.addVlan(vlan, parent, spec.localVlan().orElseThrow()));
+            for (InterfaceName tunnel : names.tunnels()) {
+                if (!links.exists(tunnel)) {
+                    created.push(tunnel);
+                    driver.create(tunnel, spec);
                 }
-                attach(vlan, names.bridge());
+                attach(tunnel, names.bridge(), !driver.forwardsBetweenTunnelPorts());
+            }
+            driver.start(spec, peering);
+            if (names.vlan().isPresent()) {
+                realiseVlan(names.vlan().get(), names.bridge(), spec, created);
+            }
+            if (names.accessPort().isPresent()) {
+                accessPorts.attach(names.accessPort().get(), names.bridge());
             }
             if (names.siteLeg().isPresent() && siteLeg.isPresent()) {
                 realiseSiteLeg(names.siteLeg().get(), names.bridge(), spec, created);
@@ -111,9 +116,11 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
     @Override
     public void remove(StitchSpec spec) {
-        List<InterfaceName> portsFirst = new ArrayList<>(interfacesOf(spec).all());
+        StitchInterfaces names = interfacesOf(spec);
+        names.accessPort().ifPresent(port -> accessPorts.detachFrom(port, names.bridge()));
+        List<InterfaceName> portsFirst = new ArrayList<>(names.owned());
         Collections.reverse(portsFirst);
-        List<InterfaceName> removed = portsFirst.stream().filter(links::delete).toList();
+        List<InterfaceName> removed = portsFirst.stream().filter(this::stopAndDelete).toList();
         if (!removed.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "gateway {0}: segment {1} VNI {2} unstitched, removed {3}",
                     links.gateway(), spec.segment(), spec.vni(), removed);
@@ -122,14 +129,43 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
     @Override
     public Set<InterfaceName> presentManagedInterfaces() {
-        return links.list().stream().filter(StitchInterfaces::isManaged).collect(Collectors.toUnmodifiableSet());
+        Set<InterfaceName> present = new HashSet<>();
+        links.list().stream().filter(StitchInterfaces::isManaged).forEach(present::add);
+        drivers.values().forEach(d -> present.addAll(d.servedPorts()));
+        return Set.copyOf(present);
     }
 
     @Override
     public void removeInterface(InterfaceName name) {
-        if (links.delete(name)) {
+        if (stopAndDelete(name)) {
             LOG.log(System.Logger.Level.INFO, "gateway {0}: removed interface {1}", links.gateway(), name);
         }
+    }
+
+    @Override
+    public Set<InterfaceName> attachedAccessPorts() {
+        return accessPorts.attached();
+    }
+
+    @Override
+    public void detachAccessPort(InterfaceName name) {
+        accessPorts.detach(name);
+    }
+
+    /** Stops whatever serves the interface (an openvpn process), then deletes it; returns whether it existed. */
+    private boolean stopAndDelete(InterfaceName name) {
+        drivers.values().forEach(d -> d.stop(name));
+        return links.delete(name);
+    }
+
+    private void realiseVlan(InterfaceName vlan, InterfaceName bridge, StitchSpec spec, Deque<InterfaceName> created) {
+        if (!links.exists(vlan)) {
+            InterfaceName parent = trunkName(spec);
+            created.push(vlan);
+            links.change("create VLAN interface " + vlan + " on trunk " + parent, "vlan",
+                    links.commands().addVlan(vlan, parent, spec.localVlan().orElseThrow()));
+        }
+        attach(vlan, bridge, false);
     }
 
     private void realiseSiteLeg(InterfaceName name, InterfaceName bridge, StitchSpec spec,
@@ -145,9 +181,12 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
         links.change("bring up " + name, "link", links.commands().setUp(name));
     }
 
-    private void attach(InterfaceName port, InterfaceName bridge) {
+    private void attach(InterfaceName port, InterfaceName bridge, boolean isolated) {
         Iproute2Commands ip = links.commands();
         links.change("attach " + port + " to bridge " + bridge, "bridge", ip.setMaster(port, bridge));
+        if (isolated) {
+            links.change("isolate bridge port " + port, "bridge", ip.isolate(port));
+        }
         links.change("bring up " + port, "link", ip.setUp(port));
     }
 
@@ -169,7 +208,7 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
         while (!created.isEmpty()) {
             InterfaceName name = created.pop();
             try {
-                links.delete(name);
+                stopAndDelete(name);
             } catch (UnavailableException cleanupFailure) {
                 failure.addSuppressed(cleanupFailure);
             }

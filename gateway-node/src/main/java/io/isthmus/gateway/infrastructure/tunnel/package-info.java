@@ -1,4 +1,6 @@
 /**
- * iproute2 realisation of stitches: command construction, kernel probes, VXLAN/GRETAP tunnel drivers and the Linux-bridge data plane.
+ * iproute2 realisation of stitches: command construction, kernel probes, the VXLAN/GRETAP drivers, the openvpn
+ * driver (per-peer TAPs, openssl-made per-stitch keys, daemons found and stopped through /proc), access ports and
+ * the Linux-bridge data plane.
  */
 package io.isthmus.gateway.infrastructure.tunnel;

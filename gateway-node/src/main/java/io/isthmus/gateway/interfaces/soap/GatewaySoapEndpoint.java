@@ -7,6 +7,7 @@ import io.isthmus.schema.gateway.v1.GatewayResult;
 import io.isthmus.schema.gateway.v1.Prepare;
 import io.isthmus.schema.gateway.v1.Status;
 import io.isthmus.schema.gateway.v1.StatusResponse;
+import io.isthmus.schema.gateway.v1.Stitch;
 import io.isthmus.schema.v1.IsthmusHeader;
 import io.isthmus.schema.v1.ReservationTx;
 import io.isthmus.wsdl.gateway.GatewayServicePort;
@@ -53,9 +54,9 @@ public class GatewaySoapEndpoint implements GatewayServicePort {
     }
 
     @Override
-    public GatewayResult stitch(io.isthmus.schema.gateway.v1.Stitch tx, IsthmusHeader header) throws ServiceFault {
-        return FaultMapper.call(tx.getReservationId(),
-                () -> mapper.result(List.of(service.stitch(reservation(tx), transaction(tx)))));
+    public GatewayResult stitch(Stitch tx, IsthmusHeader header) throws ServiceFault {
+        return FaultMapper.call(tx.getReservationId(), () -> mapper.result(List.of(service.stitch(reservation(tx),
+                transaction(tx), SoapMapper.peerEndpoints(tx.getPeerEndpoint())))));
     }
 
     @Override

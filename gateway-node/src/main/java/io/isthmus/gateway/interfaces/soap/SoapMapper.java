@@ -9,7 +9,11 @@ import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.stitch.StitchState;
 import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.stitch.Vni;
+import io.isthmus.gateway.domain.tunnel.CertFingerprint;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
+import io.isthmus.gateway.domain.tunnel.OpenVpnOffer;
+import io.isthmus.gateway.domain.tunnel.PeerEndpoint;
+import io.isthmus.gateway.domain.tunnel.PeerPort;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
@@ -35,6 +39,11 @@ final class SoapMapper {
 
     static List<StitchSpec> specs(List<io.isthmus.schema.gateway.v1.StitchSpec> wire) {
         return wire.stream().map(SoapMapper::spec).toList();
+    }
+
+    static List<PeerEndpoint> peerEndpoints(List<io.isthmus.schema.gateway.v1.PeerEndpoint> wire) {
+        return wire.stream().map(w -> new PeerEndpoint(new SegmentName(w.getSegment()), new Ipv4Address(w.getPeer()),
+                new CertFingerprint(w.getFingerprint()), Optional.ofNullable(w.getPort()))).toList();
     }
 
     static Instant instant(XMLGregorianCalendar value, String field) {
@@ -78,6 +87,7 @@ final class SoapMapper {
             if (booking.state() == StitchState.STITCHED) {
                 interfaces.apply(spec).all().stream().map(InterfaceName::value).forEach(s.getInterface()::add);
             }
+            booking.offerFor(spec.vni()).map(SoapMapper::offer).ifPresent(s::setOpenvpn);
             return s;
         }).toList();
     }
@@ -89,6 +99,18 @@ final class SoapMapper {
         w.setKind(io.isthmus.schema.v1.TunnelKind.fromValue(spec.kind().wireName()));
         spec.localVlan().ifPresent(v -> w.setLocalVlan(v.value()));
         spec.peers().forEach(p -> w.getPeer().add(p.value()));
+        return w;
+    }
+
+    private static io.isthmus.schema.gateway.v1.OpenVpnOffer offer(OpenVpnOffer offer) {
+        io.isthmus.schema.gateway.v1.OpenVpnOffer w = new io.isthmus.schema.gateway.v1.OpenVpnOffer();
+        w.setFingerprint(offer.fingerprint().value());
+        for (PeerPort listen : offer.listen()) {
+            io.isthmus.schema.gateway.v1.PeerPort p = new io.isthmus.schema.gateway.v1.PeerPort();
+            p.setPeer(listen.peer().value());
+            p.setPort(listen.port());
+            w.getListen().add(p);
+        }
         return w;
     }
 

@@ -17,9 +17,11 @@ import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.stitch.Vni;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
+import io.isthmus.gateway.domain.tunnel.UdpPortRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,8 @@ class PrepareValidatorTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     private static final List<TunnelKindSupport> KINDS = List.of(TunnelKindSupport.available(TunnelKind.VXLAN),
             TunnelKindSupport.unavailable(TunnelKind.GRETAP, "the kernel has no gretap support"));
-    private final PrepareValidator validator = new PrepareValidator(new GatewayId("gw-req"),
-            new Ipv4Address("198.51.100.1"), true);
+    private final PrepareValidator validator = new PrepareValidator(new GatewayProfile(new GatewayId("gw-req"),
+            new Ipv4Address("198.51.100.1"), true, Set.of(new VlanId(200)), UdpPortRange.DEFAULT));
 
     private static StitchSpec spec(String segment, int vni, TunnelKind kind, Integer vlan) {
         return new StitchSpec(new SegmentName(segment), new Vni(vni), kind, Optional.ofNullable(vlan).map(VlanId::new),
@@ -72,7 +74,44 @@ class PrepareValidatorTest {
         UnavailableException e = assertThrows(UnavailableException.class,
                 () -> validate(List.of(spec("web", 5001, TunnelKind.VXLAN, 100)),
                         Optional.of("the kernel has no 802.1Q VLAN support"), List.of()));
-        assertTrue(e.getMessage().endsWith("from its trunk: the kernel has no 802.1Q VLAN support"), e.getMessage());
+        assertTrue(e.getMessage().contains("from its trunk: the kernel has no 802.1Q VLAN support"), e.getMessage());
+    }
+
+    @Test
+    void aVlanWithAnAccessPortNeedsNoTrunkThatCanTag() {
+        validate(List.of(spec("web", 5001, TunnelKind.VXLAN, 200)), Optional.of("the kernel has no 802.1Q VLAN support"),
+                List.of());
+        PrepareValidator noTrunk = new PrepareValidator(new GatewayProfile(new GatewayId("gw-a"),
+                new Ipv4Address("198.51.100.3"), false, Set.of(new VlanId(200)), UdpPortRange.DEFAULT));
+        noTrunk.validate(id(), NOW.plusSeconds(60), NOW, List.of(spec("web", 5001, TunnelKind.VXLAN, 200)), KINDS,
+                Optional.of("gateway gw-a has no trunk configured (gateway.trunk)"), List.of());
+    }
+
+    @Test
+    void aVlanWithNeitherTrunkNorAccessPortIsInvalidNamingBothKeys() {
+        PrepareValidator noTrunk = new PrepareValidator(new GatewayProfile(new GatewayId("gw-a"),
+                new Ipv4Address("198.51.100.3"), false, Set.of(new VlanId(200)), UdpPortRange.DEFAULT));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> noTrunk.validate(id(),
+                NOW.plusSeconds(60), NOW, List.of(spec("web", 5001, TunnelKind.VXLAN, 100)), KINDS,
+                Optional.of("gateway gw-a has no trunk configured (gateway.trunk)"), List.of()));
+        assertTrue(e.getMessage().startsWith("gateway gw-a cannot deliver VLAN 100 of segment web"), e.getMessage());
+        assertTrue(e.getMessage().contains("gateway.trunk") && e.getMessage().contains("gateway.accessPorts"),
+                e.getMessage());
+    }
+
+    @Test
+    void anOpenvpnStitchReachesAtMostAHundredPeers() {
+        List<Ipv4Address> peers = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> new Ipv4Address("10.0." + (i / 200) + "." + (i % 200 + 2))).toList();
+        StitchSpec many = new StitchSpec(new SegmentName("web"), new Vni(16_777_215), TunnelKind.OPENVPN,
+                Optional.empty(), peers);
+        List<TunnelKindSupport> kinds = List.of(TunnelKindSupport.available(TunnelKind.OPENVPN));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> validator.validate(id(),
+                NOW.plusSeconds(60), NOW, List.of(many), kinds, Optional.empty(), List.of()));
+        assertTrue(e.getMessage().contains("at most 100 peers"), e.getMessage());
+        validator.validate(id(), NOW.plusSeconds(60), NOW, List.of(new StitchSpec(new SegmentName("web"),
+                new Vni(16_777_215), TunnelKind.OPENVPN, Optional.empty(), peers.subList(0, 100))), kinds,
+                Optional.empty(), List.of());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.Ipv6Address;
+import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
 import io.isthmus.gateway.infrastructure.command.CommandFailedException;
@@ -55,6 +56,18 @@ class NftRulesetTest {
                 \t}
                 }
                 """, NftRuleset.of(policy(List.of())));
+    }
+
+    @Test
+    void accessPortsAreSegmentPortsMatchedByTheirExactNames() {
+        IsolationPolicy withAccess = new IsolationPolicy(new GatewayId("gw-req"), List.of(new Ipv4Address("198.51.100.1")),
+                List.of(), List.of(8201), StitchInterfaces.segmentPortPrefixes(),
+                List.of(new InterfaceName("acc100"), new InterfaceName("lan.7")));
+        String ruleset = NftRuleset.of(withAccess);
+        String ports = "{ \"isvx*\", \"isgt*\", \"isov*\", \"isvl*\", \"ishv*\", \"acc100\", \"lan.7\" }";
+        assertTrue(ruleset.contains("\t\tiifname " + ports + " jump tenant_frame\n"), ruleset);
+        assertTrue(ruleset.contains("\t\tiifname " + ports + " drop\n"), ruleset);
+        assertTrue(ruleset.contains("\t\toifname " + ports + " drop\n"), ruleset);
     }
 
     @Test

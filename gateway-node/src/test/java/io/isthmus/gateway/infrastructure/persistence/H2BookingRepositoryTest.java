@@ -1,6 +1,7 @@
 package io.isthmus.gateway.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.gateway.domain.shared.Ipv4Address;
@@ -12,6 +13,10 @@ import io.isthmus.gateway.domain.stitch.StitchSpec;
 import io.isthmus.gateway.domain.stitch.StitchState;
 import io.isthmus.gateway.domain.stitch.VlanId;
 import io.isthmus.gateway.domain.stitch.Vni;
+import io.isthmus.gateway.domain.tunnel.CertFingerprint;
+import io.isthmus.gateway.domain.tunnel.OpenVpnOffer;
+import io.isthmus.gateway.domain.tunnel.PeerEndpoint;
+import io.isthmus.gateway.domain.tunnel.PeerPort;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,6 +48,34 @@ class H2BookingRepositoryTest {
         try (H2BookingRepository repo = H2BookingRepository.open(dir)) {
             assertEquals(Optional.of(booking().in(StitchState.COMMITTED, TX)), repo.find(RES));
             assertEquals(1, repo.findAll().size());
+        }
+    }
+
+    private static Booking openVpn(ReservationId id, int vni, int port) {
+        Ipv4Address peer = new Ipv4Address("198.51.100.20");
+        CertFingerprint fp = new CertFingerprint("AB:" + "00:".repeat(30) + "FF");
+        return Booking.held(id, TX, Instant.parse("2030-01-01T00:00:00Z"), List.of(new StitchSpec(new SegmentName("lan"),
+                        new Vni(vni), TunnelKind.OPENVPN, Optional.empty(), List.of(new Ipv4Address("198.51.100.9"), peer))))
+                .withOffers(List.of(new OpenVpnOffer(new Vni(vni), fp, List.of(new PeerPort(peer, port)))))
+                .withPeerEndpoints(List.of(
+                        new PeerEndpoint(new SegmentName("lan"), new Ipv4Address("198.51.100.9"), fp, Optional.of(11940)),
+                        new PeerEndpoint(new SegmentName("lan"), peer, fp, Optional.empty())));
+    }
+
+    @Test
+    void openvpnOffersAndPeerEndpointsSurviveARestartAndAPortBelongsToOneBooking(@TempDir Path dir) {
+        Booking stitched = openVpn(RES, 5001, 11941).in(StitchState.STITCHED, TX);
+        try (H2BookingRepository repo = H2BookingRepository.open(dir)) {
+            repo.save(stitched);
+            ReservationId other = new ReservationId(UUID.randomUUID().toString());
+            assertThrows(StoreException.class, () -> repo.save(openVpn(other, 5002, 11941)),
+                    "the database itself refuses a second holder of UDP 11941");
+            assertTrue(repo.find(other).isEmpty(), "the refused save left nothing");
+        }
+        try (H2BookingRepository repo = H2BookingRepository.open(dir)) {
+            assertEquals(Optional.of(stitched), repo.find(RES));
+            repo.delete(RES);
+            repo.save(openVpn(new ReservationId(UUID.randomUUID().toString()), 5002, 11941));
         }
     }
 
