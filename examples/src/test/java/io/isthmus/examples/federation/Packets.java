@@ -1,0 +1,200 @@
+package io.isthmus.examples.federation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the data-plane system test does with packets: ping, ARP, iperf3 and link listings inside the federation's
+ * namespaces, each an argument array with a bounded wait.
+ */
+final class Packets {
+
+    private static final Duration REACH_WITHIN = Duration.ofSeconds(20);
+    private static final Pattern LLADDR = Pattern.compile("lladdr ([0-9a-fA-F:]{17})");
+    private static final Pattern RECEIVED_BPS = Pattern.compile(
+            "\"sum_received\"\\s*:\\s*\\{[^}]*?\"bits_per_second\"\\s*:\\s*([0-9.eE+]+)");
+    private static final int IPERF_PORT = 5201;
+
+    private Packets() {
+    }
+
+    static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Whether {@code address} answers pings from {@code namespace} within 20 s (tunnels may still be coming up). */
+    static boolean reaches(String namespace, String address) {
+        Instant deadline = Instant.now().plus(REACH_WITHIN);
+        do {
+            if (answers(namespace, address)) {
+                return true;
+            }
+        } while (Instant.now().isBefore(deadline));
+        return false;
+    }
+
+    /** Whether any of three pings from {@code namespace} to {@code address} is answered, now (about 2 s). */
+    static boolean answers(String namespace, String address) {
+        return run(List.of("ip", "netns", "exec", namespace, "ping", "-n", "-q", "-c", "3", "-i", "0.3", "-W", "1",
+                address), Duration.ofSeconds(10)).exit() == 0;
+    }
+
+    /** The MAC {@code address} resolved to in {@code namespace}'s neighbour table (lower case). */
+    static String neighbourMac(String namespace, String address) {
+        String out = ok(List.of("ip", "-n", namespace, "neigh", "show", "to", address));
+        Matcher m = LLADDR.matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("no neighbour entry for " + address + " in " + namespace + ": " + out);
+        }
+        return m.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    static void addAddress(String namespace, String device, String cidr) {
+        ok(List.of("ip", "-n", namespace, "addr", "add", cidr, "dev", device));
+        ok(List.of("ip", "-n", namespace, "link", "set", device, "up"));
+    }
+
+    static void deleteAddress(String namespace, String device, String cidr) {
+        ok(List.of("ip", "-n", namespace, "addr", "del", cidr, "dev", device));
+    }
+
+    /** The stand-in namespace ({@code isvm-…}) whose NIC carries {@code mac}. */
+    static String standInOf(String mac) {
+        String wanted = "link/ether " + mac.toLowerCase(Locale.ROOT);
+        for (String namespace : namespaces()) {
+            if (namespace.startsWith("isvm-") && ok(List.of("ip", "-n", namespace, "-o", "link")).contains(wanted)) {
+                return namespace;
+            }
+        }
+        throw new AssertionError("no VM stand-in carries MAC " + mac + "; namespaces: " + namespaces());
+    }
+
+    /** The one NIC of a stand-in namespace (its only link besides lo). */
+    static String nicOf(String namespace) {
+        return links(namespace).stream().filter(l -> !l.equals("lo")).findFirst()
+                .orElseThrow(() -> new AssertionError(namespace + " has no NIC"));
+    }
+
+    /** Names of the links in {@code namespace}. */
+    static List<String> links(String namespace) {
+        return Arrays.stream(ok(List.of("ip", "-n", namespace, "-o", "link")).split("\n"))
+                .filter(line -> line.contains(": "))
+                .map(line -> line.split(": ")[1].split("@")[0])
+                .toList();
+    }
+
+    /** Throughput from {@code client} to {@code address} served in {@code server}, as iperf3 received it (Mbit/s). */
+    static double iperf3Mbps(String client, String server, String address) {
+        // Bound to the NIC's address: a stand-in has no IPv6, so iperf3's default [::] listener would not start.
+        Process listener = start(List.of("ip", "netns", "exec", server, "iperf3", "-s", "-1", "-B", address, "-p",
+                Integer.toString(IPERF_PORT)));
+        try {
+            Instant deadline = Instant.now().plusSeconds(10);
+            Result result;
+            do {
+                result = run(List.of("ip", "netns", "exec", client, "iperf3", "-c", address, "-p",
+                        Integer.toString(IPERF_PORT), "-t", "4", "-O", "1", "--connect-timeout", "3000", "-J"),
+                        Duration.ofSeconds(30));
+            } while (result.exit() != 0 && result.out().contains("Connection refused") && Instant.now().isBefore(deadline));
+            if (result.exit() != 0) {
+                throw new AssertionError("iperf3 from " + client + " to " + address + " failed: " + result);
+            }
+            Matcher m = RECEIVED_BPS.matcher(result.out());
+            if (!m.find()) {
+                throw new AssertionError("iperf3 reported no received rate: " + result.out());
+            }
+            return Double.parseDouble(m.group(1)) / 1_000_000;
+        } finally {
+            listener.destroy();
+            try {
+                if (!listener.waitFor(5, TimeUnit.SECONDS)) {
+                    listener.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The processes running inside {@code namespace}, as "pid name". */
+    static List<String> processesIn(String namespace) {
+        List<String> processes = new ArrayList<>();
+        for (String pid : ok(List.of("ip", "netns", "pids", namespace)).split("\n")) {
+            if (pid.isBlank()) {
+                continue;
+            }
+            try {
+                processes.add(pid.strip() + " " + Files.readString(Path.of("/proc", pid.strip(), "comm")).strip());
+            } catch (IOException gone) {
+                // the process ended while we looked
+            }
+        }
+        return processes;
+    }
+
+    private static List<String> namespaces() {
+        return Arrays.stream(ok(List.of("ip", "netns", "list")).split("\n"))
+                .map(line -> line.strip().split("\\s+")[0]).filter(s -> !s.isEmpty()).toList();
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    private static String ok(List<String> command) {
+        Result result = run(command, Duration.ofSeconds(15));
+        if (result.exit() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + result);
+        }
+        return result.out();
+    }
+
+    private static Process start(List<String> command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Result run(List<String> command, Duration limit) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+                try (var stream = process.getInputStream()) {
+                    return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "no answer within " + limit.toSeconds() + " s");
+            }
+            return new Result(process.exitValue(), out.get(5, TimeUnit.SECONDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the output of " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
