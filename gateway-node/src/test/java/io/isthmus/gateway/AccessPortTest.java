@@ -65,7 +65,8 @@ class AccessPortTest {
     void aTenantBehindTheAccessPortReachesTheProviderSideAndTheAccessPortOutlivesTheStitch() {
         ReservationId res = newReservation();
         StitchSpec spec = stitch(res, 5007, 100);
-        assertTrue(fed.net.pings(fed.lan, "10.0.0.2"), "VLAN 100's access port should reach the VM over vxlan");
+        assertTrue(fed.net.pingsWithin(fed.lan, "10.0.0.2", 10),
+                "VLAN 100's access port should reach the VM over vxlan");
         assertEquals(List.of("isbr5007", "isvx5007", "acc100"), requester.service().interfacesOf(spec).all().stream()
                 .map(InterfaceName::value).toList(), "status lists the access port among the stitch's interfaces");
         assertTrue(link("acc100").contains("master isbr5007"), link("acc100"));
@@ -83,13 +84,13 @@ class AccessPortTest {
         stitch(newReservation(), 5008, 100);
         fed.net.ip(fed.lan, "route", "add", "198.51.100.0/24", "dev", "lan2");
         fed.net.ip(fed.req, "route", "add", "10.0.0.0/24", "dev", "isbr5008");
-        assertTrue(fed.net.pings(fed.lan, REQ_ADDRESS), "without the rules the tenant reaches the gateway");
+        assertTrue(fed.net.pingsWithin(fed.lan, REQ_ADDRESS, 10), "without the rules the tenant reaches the gateway");
 
         assertEquals(IsolationStatus.inForce(), requester.isolation().apply());
         assertFalse(fed.net.pings(fed.lan, REQ_ADDRESS), "tenant frames entering by acc100 must not reach the gateway");
-        assertTrue(fed.net.pings(fed.lan, "10.0.0.2"), "the segment itself keeps working");
+        assertTrue(fed.net.pingsWithin(fed.lan, "10.0.0.2", 10), "the segment itself keeps working");
         requester.isolation().remove();
-        assertTrue(fed.net.pings(fed.lan, REQ_ADDRESS), "it was the rules that blocked the tenant");
+        assertTrue(fed.net.pingsWithin(fed.lan, REQ_ADDRESS, 10), "it was the rules that blocked the tenant");
     }
 
     @Test
@@ -104,7 +105,7 @@ class AccessPortTest {
         assertEquals(Set.of(new InterfaceName("acc200")), changed);
         assertFalse(link("acc200").contains(" master "), link("acc200"));
         assertTrue(link("acc100").contains("master isbr5009"), link("acc100"));
-        assertTrue(fed.net.pings(fed.lan, "10.0.0.2"));
+        assertTrue(fed.net.pingsWithin(fed.lan, "10.0.0.2", 10));
     }
 
     @Test
