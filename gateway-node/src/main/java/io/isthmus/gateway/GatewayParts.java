@@ -26,9 +26,10 @@ import java.util.List;
  * Wires a gateway's parts from its configuration (the one place that picks implementations). Assembling changes
  * nothing on the host: the isolation rules are applied by whoever starts the gateway.
  */
-record GatewayParts(StitchDataPlane dataPlane, StitchService service, SegmentIsolation isolation) {
+public record GatewayParts(StitchDataPlane dataPlane, StitchService service, SegmentIsolation isolation) {
 
-    static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock) {
+    /** The parts as {@code GatewayServer} wires them, running commands directly (the data-plane benchmark uses it). */
+    public static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock) {
         return assemble(config, bookings, clock, new ProcessCommandRunner());
     }
 

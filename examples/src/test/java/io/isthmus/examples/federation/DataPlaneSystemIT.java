@@ -9,6 +9,7 @@ import io.isthmus.examples.client.IsthmusClient;
 import io.isthmus.examples.client.ViDocument;
 import io.isthmus.examples.federation.config.Artifacts;
 import io.isthmus.examples.federation.topology.DataPlaneCensus;
+import io.isthmus.examples.federation.topology.TenantLan;
 import io.isthmus.schema.v1.GatewayRef;
 import io.isthmus.schema.v1.LinkQos;
 import io.isthmus.schema.v1.Nic;
@@ -195,6 +196,8 @@ class DataPlaneSystemIT {
         summary.getPlacement().forEach(node -> node.getNic().forEach(nic -> {
             assertTrue(Packets.reaches(lan, nic.getIpv4()), lan + " reaches " + node.getNode() + " at "
                     + node.getSite() + " (" + nic.getIpv4() + ")");
+            assertTrue(Packets.carriesFullFrames(lan, nic.getIpv4(), TenantLan.SEGMENT_MTU), "full "
+                    + TenantLan.SEGMENT_MTU + "-byte packets cross from " + lan + " to " + node.getNode());
             assertEquals(nic.getMac().toLowerCase(Locale.ROOT), Packets.neighbourMac(lan, nic.getIpv4()), "ARP in " + lan + " resolves "
                     + nic.getIpv4() + " to the MAC the broker gave " + node.getNode() + ": one L2 segment");
         }));

@@ -54,6 +54,15 @@ final class Packets {
                 address), Duration.ofSeconds(10)).exit() == 0;
     }
 
+    /**
+     * Whether pings of full {@code mtu}-byte IP packets with Don't Fragment set cross from {@code namespace} to
+     * {@code address}: every hop of the segment carries its MTU.
+     */
+    static boolean carriesFullFrames(String namespace, String address, int mtu) {
+        return run(List.of("ip", "netns", "exec", namespace, "ping", "-n", "-q", "-c", "3", "-i", "0.3", "-W", "1",
+                "-M", "do", "-s", Integer.toString(mtu - 28), address), Duration.ofSeconds(10)).exit() == 0;
+    }
+
     /** The MAC {@code address} resolved to in {@code namespace}'s neighbour table (lower case). */
     static String neighbourMac(String namespace, String address) {
         String out = ok(List.of("ip", "-n", namespace, "neigh", "show", "to", address));

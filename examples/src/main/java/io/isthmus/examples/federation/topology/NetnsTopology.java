@@ -130,11 +130,14 @@ public final class NetnsTopology implements AutoCloseable {
             for (int vlan : tenant.vlans()) {
                 namespaces.ip(lan, "link", "add", "link", EmulatedUnderlay.REQUESTER_LAN,
                         "name", TenantLan.tenantPort(vlan), "type", "vlan", "id", vlan);
+                namespaces.ip(lan, "link", "set", TenantLan.tenantPort(vlan), "mtu", TenantLan.SEGMENT_MTU);
                 namespaces.ip(lan, "link", "set", TenantLan.tenantPort(vlan), "up");
             }
         } else {
             for (int vlan : tenant.vlans()) {
                 veth(gateway, TenantLan.accessPort(vlan), lan, TenantLan.tenantPort(vlan));
+                namespaces.ip(gateway, "link", "set", TenantLan.accessPort(vlan), "mtu", TenantLan.SEGMENT_MTU);
+                namespaces.ip(lan, "link", "set", TenantLan.tenantPort(vlan), "mtu", TenantLan.SEGMENT_MTU);
             }
         }
     }

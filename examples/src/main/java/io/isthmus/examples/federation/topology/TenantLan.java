@@ -4,12 +4,20 @@ import java.util.List;
 
 /**
  * A tenant's own network behind its requester gateway: namespace {@code namespace} carrying the tenant's VLANs.
- * Each VLAN appears in the tenant namespace as interface {@code v<vlan>} (up, no address: a test adds one).
+ * Each VLAN appears in the tenant namespace as interface {@code v<vlan>} (up, MTU {@link #SEGMENT_MTU}, no address: a
+ * test adds one).
  * Without kernel 802.1Q the gateway gets one untagged access port {@code acc<vlan>} per VLAN (a veth whose peer
  * is {@code v<vlan>}); with 802.1Q it gets the trunk {@code trunk0} and {@code v<vlan>} is a VLAN sub-interface
  * of the trunk's peer {@code lan0}.
  */
 public record TenantLan(GatewaySlot gateway, LinuxName namespace, List<Integer> vlans) {
+
+    /**
+     * The MTU of every Isthmus segment over a 1500-byte underlay (VXLAN adds 50 bytes; the sites' segments and VM
+     * NICs use it too). One L2 segment has one MTU, so the tenant's VLANs are configured with it, as OpenStack does
+     * for its VXLAN networks; a larger tenant MTU would lose every frame over 1450 bytes that TCP's MSS does not cap.
+     */
+    public static final int SEGMENT_MTU = 1450;
 
     public TenantLan {
         if (!gateway.requester()) {
