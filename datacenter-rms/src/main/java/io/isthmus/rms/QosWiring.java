@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Builds the site's NIC shaping from the configuration. With {@code site.dataPlane=emulated} every host gets a
- * {@link BandwidthRebalancer} over a link of {@code host.<h>.linkMbps}, shaping with tc HTB and sampling port
- * counters inside the host's namespace; without a data plane there are no ports to shape and nothing is built.
+ * {@link BandwidthRebalancer} over a link of {@code host.<h>.linkMbps}, shaping with tc HTB (packet caps with tc
+ * police, or nftables where the kernel has no police) and sampling port counters inside the host's namespace;
+ * without a data plane there are no ports to shape and nothing is built.
  */
 final class QosWiring {
 

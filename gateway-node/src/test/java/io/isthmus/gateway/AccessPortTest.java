@@ -93,6 +93,26 @@ class AccessPortTest {
         assertTrue(fed.net.pingsWithin(fed.lan, REQ_ADDRESS, 10), "it was the rules that blocked the tenant");
     }
 
+    /**
+     * As a gateway starts: rules first, in a namespace where no bridge has ever existed, then the stitch (a
+     * bridge-family forward chain made before the namespace's first bridge sees no frames on this kernel; the
+     * gateway's prerouting/input/output chains must not depend on that).
+     */
+    @Test
+    void rulesAppliedBeforeTheFirstBridgeStillKeepTheTenantOffTheGateway() {
+        assertEquals("", fed.net.run(fed.req, "ip", "-o", "link", "show", "type", "bridge").stdout().strip(),
+                "no bridge yet");
+        assertEquals(IsolationStatus.inForce(), requester.isolation().apply());
+        stitch(newReservation(), 5010, 100);
+        fed.net.ip(fed.lan, "route", "add", "198.51.100.0/24", "dev", "lan2");
+        fed.net.ip(fed.req, "route", "add", "10.0.0.0/24", "dev", "isbr5010");
+        assertTrue(fed.net.pingsWithin(fed.lan, "10.0.0.2", 10), "the segment works");
+
+        assertFalse(fed.net.pings(fed.lan, REQ_ADDRESS), "tenant frames entering by acc100 must not reach the gateway");
+        requester.isolation().remove();
+        assertTrue(fed.net.pingsWithin(fed.lan, REQ_ADDRESS, 10), "it was the rules that blocked the tenant");
+    }
+
     @Test
     void atStartAnAccessPortNoStitchClaimsIsDetachedAndTheClaimedOneStays() {
         stitch(newReservation(), 5009, 100);

@@ -6,6 +6,7 @@ import io.isthmus.rms.domain.qos.BandwidthAllocator;
 import io.isthmus.rms.domain.qos.Demand;
 import io.isthmus.rms.domain.qos.DemandSampler;
 import io.isthmus.rms.domain.qos.HostLink;
+import io.isthmus.rms.domain.qos.PacketCapStatus;
 import io.isthmus.rms.domain.qos.QosContract;
 import io.isthmus.rms.domain.qos.QosDriver;
 import io.isthmus.rms.domain.qos.QosException;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,7 @@ public final class BandwidthRebalancer {
     private final BandwidthAllocator allocator = new BandwidthAllocator();
     private final Map<VifId, QosContract> contracts = new LinkedHashMap<>();
     private final Map<VifId, Allocation> applied = new HashMap<>();
+    private final Map<VifId, PacketCapStatus> packetCaps = new HashMap<>();
     private Map<VifId, Demand> lastDemand = Map.of();
 
     public BandwidthRebalancer(HostLink link, DemandSampler sampler, QosDriver driver) {
@@ -63,6 +66,11 @@ public final class BandwidthRebalancer {
         return Map.copyOf(applied);
     }
 
+    /** Whether the port's packet cap was enforced when its allocation was last applied; empty if never applied. */
+    public synchronized Optional<PacketCapStatus> packetCap(VifId port) {
+        return Optional.ofNullable(packetCaps.get(port));
+    }
+
     public HostLink link() {
         return link;
     }
@@ -82,11 +90,12 @@ public final class BandwidthRebalancer {
         AllocationPlan plan = allocator.allocate(link, List.copyOf(contracts.values()), demand);
         Allocation own = plan.find(port).orElseThrow();
         try {
-            driver.apply(own);
+            packetCaps.put(port, driver.apply(own));
             applied.put(port, own);
         } catch (QosException failure) {
             contracts.remove(port);
             applied.remove(port);
+            packetCaps.remove(port);
             try {
                 driver.remove(port);
             } catch (QosException undo) {
@@ -94,8 +103,8 @@ public final class BandwidthRebalancer {
             }
             throw failure;
         }
-        LOG.log(Level.DEBUG, "port {0} admitted: rate {1} ceil {2} packets {3}", port, own.rate(), own.ceil(),
-                own.packetCap());
+        LOG.log(Level.DEBUG, "port {0} admitted: rate {1} ceil {2} packets {3} ({4})", port, own.rate(), own.ceil(),
+                own.packetCap(), packetCaps.get(port));
         for (Allocation other : plan.allocations()) {
             if (!other.id().equals(port) && !other.equals(applied.get(other.id()))) {
                 apply(other);
@@ -113,11 +122,13 @@ public final class BandwidthRebalancer {
     public synchronized void withdraw(VifId port) {
         contracts.remove(port);
         Allocation was = applied.remove(port);
+        PacketCapStatus capped = packetCaps.remove(port);
         try {
             driver.remove(port);
         } catch (QosException e) {
             if (was != null) {
                 applied.put(port, was);
+                Optional.ofNullable(capped).ifPresent(c -> packetCaps.put(port, c));
             }
             throw e;
         }
@@ -150,14 +161,33 @@ public final class BandwidthRebalancer {
         return plan;
     }
 
+    /**
+     * After a restart, with the contracts of the provisioned NICs registered: removes what the driver left behind for
+     * ports no contract claims, then (when there are contracts) runs one period to shape the claimed ports again. A
+     * cleanup that fails is logged and leaves the claimed ports' shaping to go ahead.
+     */
+    public synchronized void restore() {
+        Set<VifId> claimed = Set.copyOf(contracts.keySet());
+        try {
+            driver.retainOnly(claimed);
+        } catch (QosException e) {
+            LOG.log(Level.WARNING, "could not remove the shaping left on ports no contract claims; remove it by hand"
+                    + " or restart again", e);
+        }
+        if (!claimed.isEmpty()) {
+            tick();
+        }
+    }
+
     private void apply(Allocation allocation) {
         try {
-            driver.apply(allocation);
+            packetCaps.put(allocation.id(), driver.apply(allocation));
             applied.put(allocation.id(), allocation);
-            LOG.log(Level.DEBUG, "port {0} now rate {1} ceil {2} packets {3}", allocation.id(), allocation.rate(),
-                    allocation.ceil(), allocation.packetCap());
+            LOG.log(Level.DEBUG, "port {0} now rate {1} ceil {2} packets {3} ({4})", allocation.id(),
+                    allocation.rate(), allocation.ceil(), allocation.packetCap(), packetCaps.get(allocation.id()));
         } catch (QosException e) {
             applied.remove(allocation.id());
+            packetCaps.remove(allocation.id());
             LOG.log(Level.WARNING, "could not shape port " + allocation.id() + "; retrying next period", e);
         }
     }
@@ -170,6 +200,7 @@ public final class BandwidthRebalancer {
             try {
                 driver.remove(port);
                 applied.remove(port);
+                packetCaps.remove(port);
                 LOG.log(Level.INFO, "port {0} unregistered; its shaping is removed", port);
             } catch (QosException e) {
                 LOG.log(Level.WARNING, "could not unshape port " + port + "; retrying next period", e);

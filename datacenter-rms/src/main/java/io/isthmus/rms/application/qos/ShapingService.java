@@ -3,6 +3,7 @@ package io.isthmus.rms.application.qos;
 import io.isthmus.rms.application.reservation.NicShaping;
 import io.isthmus.rms.application.reservation.NodeNetwork;
 import io.isthmus.rms.domain.qos.Allocation;
+import io.isthmus.rms.domain.qos.PacketCapStatus;
 import io.isthmus.rms.domain.qos.QosContract;
 import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.qos.VifId;
@@ -48,8 +49,9 @@ public final class ShapingService implements NicShaping, AutoCloseable {
                 Allocation now = host.admit(nic.contract(host));
                 admitted.add(nic.port());
                 LOG.log(Level.INFO, "NIC {0} of node {1} (reservation {2}) shaped on port {3} of host {4}: {5};"
-                        + " rate {6}, ceil {7}", nic.spec().mac(), node.name(), reservation, nic.port(), node.host(),
-                        nic.spec().qos().orElseThrow(), now.rate(), now.ceil());
+                        + " rate {6}, ceil {7}, packet cap {8}", nic.spec().mac(), node.name(), reservation,
+                        nic.port(), node.host(), nic.spec().qos().orElseThrow(), now.rate(), now.ceil(),
+                        host.packetCap(nic.port()).map(PacketCapStatus::toString).orElse("-"));
             }
         } catch (QosException failure) {
             for (VifId port : admitted) {
@@ -86,7 +88,10 @@ public final class ShapingService implements NicShaping, AutoCloseable {
         }
     }
 
-    /** Registers every contract first, then applies each host's plan once; a port that fails is retried each period. */
+    /**
+     * Registers every contract first, then on each host removes what ports no contract claims left behind and applies
+     * the host's plan once; a port that fails is retried each period.
+     */
     @Override
     public void restore(List<Booking> provisioned) {
         int restored = 0;
@@ -99,7 +104,7 @@ public final class ShapingService implements NicShaping, AutoCloseable {
                 }
             }
         }
-        hosts.values().stream().filter(h -> !h.contracts().isEmpty()).forEach(BandwidthRebalancer::tick);
+        hosts.values().forEach(BandwidthRebalancer::restore);
         if (restored > 0) {
             LOG.log(Level.INFO, "restored the shaping of {0} NIC(s) of provisioned reservations", restored);
         }
@@ -111,6 +116,11 @@ public final class ShapingService implements NicShaping, AutoCloseable {
             throw new IllegalStateException("rebalancing already runs");
         }
         hosts.forEach((name, host) -> schedules.add(RebalancerSchedule.start(host, period, name.value())));
+    }
+
+    /** Whether the packet cap of a port on a host is enforced, as its last shaping reported; empty if not shaped. */
+    public Optional<PacketCapStatus> packetCap(HostName host, VifId port) {
+        return Optional.ofNullable(hosts.get(host)).flatMap(h -> h.packetCap(port));
     }
 
     /** The contracts registered on a host, in the order they were admitted. */

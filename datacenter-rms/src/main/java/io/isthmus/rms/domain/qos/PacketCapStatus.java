@@ -6,6 +6,6 @@ public enum PacketCapStatus {
     ENFORCED,
     /** The allocation had no packet cap, so none is installed. */
     NOT_REQUESTED,
-    /** The kernel lacks a packet-rate policer; bandwidth is shaped, the packet cap is not. */
+    /** The host can enforce no packet-rate cap (no tc police, no nft); bandwidth is shaped, the packet cap is not. */
     UNSUPPORTED
 }

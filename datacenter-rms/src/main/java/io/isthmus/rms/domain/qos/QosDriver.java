@@ -1,6 +1,8 @@
 package io.isthmus.rms.domain.qos;
 
-/** Enforces allocations on host-side ports. Both operations are idempotent. */
+import java.util.Set;
+
+/** Enforces allocations on host-side ports. Every operation is idempotent. */
 public interface QosDriver {
 
     /**
@@ -12,4 +14,12 @@ public interface QosDriver {
 
     /** Removes all shaping from the port; a port that is unshaped or gone is a successful no-op. */
     void remove(VifId port);
+
+    /**
+     * Removes what the driver left for ports outside {@code ports} that would outlive them (after a restart, the
+     * ports whose contracts are gone); shaping that lives on a port and goes with it is left alone.
+     *
+     * @throws QosException when leftovers are found but cannot be removed
+     */
+    void retainOnly(Set<VifId> ports);
 }

@@ -13,13 +13,15 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Shapes host-side ports with tc HTB (see {@link TcHtbCommands} for the layout), in the host's own network
- * namespace or in a named one. The packet cap needs the kernel's police action; the first time the kernel
- * refuses it the driver says so once and from then on shapes bandwidth only, reporting
- * {@link PacketCapStatus#UNSUPPORTED}.
+ * namespace or in a named one. The packet cap is a tc police action where the kernel has one; the first time the
+ * kernel refuses it the driver says so once and from then on caps packets with nftables ({@link NftPacketCap}) on
+ * the segment bridge instead, reporting {@link PacketCapStatus#UNSUPPORTED} only when nft is missing too. Either
+ * way the port carries one cap: taking the cap away, or the port's shaping, removes both kinds.
  */
 public final class TcHtbQosDriver implements QosDriver {
 
@@ -31,12 +33,20 @@ public final class TcHtbQosDriver implements QosDriver {
 
     private final CommandRunner runner;
     private final TcHtbCommands commands;
+    private final NftPacketCap nft;
     private final String where;
     private volatile boolean policerMissing;
 
+    /** A driver for ports in {@code namespace} (or this one) that caps packets with {@code nft} from PATH. */
     public TcHtbQosDriver(CommandRunner runner, Optional<NamespaceName> namespace) {
+        this(runner, namespace, new NftPacketCap(runner, namespace));
+    }
+
+    /** A driver whose packet caps fall back to {@code nft}, which must work in the same namespace. */
+    public TcHtbQosDriver(CommandRunner runner, Optional<NamespaceName> namespace, NftPacketCap nft) {
         this.runner = runner;
         this.commands = new TcHtbCommands(namespace);
+        this.nft = nft;
         this.where = namespace.map(ns -> "namespace " + ns).orElse("the host namespace");
     }
 
@@ -59,27 +69,37 @@ public final class TcHtbQosDriver implements QosDriver {
                 allocation.ceil());
         if (!allocation.packetCap().isLimited()) {
             dropPolicer(port);
+            nft.uncap(port);
             return PacketCapStatus.NOT_REQUESTED;
         }
-        if (policerMissing) {
-            return PacketCapStatus.UNSUPPORTED;
+        if (!policerMissing && police(port, allocation)) {
+            nft.uncap(port);
+            return PacketCapStatus.ENFORCED;
         }
+        return nft.cap(port, allocation.packetCap());
+    }
+
+    /** Puts a tc police action on the port; false (said once) when the kernel has none. */
+    private boolean police(VifId port, Allocation allocation) {
         CommandResult police = run(commands.packetPolicer(port, allocation.packetCap()));
         if (police.succeeded()) {
-            return PacketCapStatus.ENFORCED;
+            return true;
         }
         if (NO_POLICER.matcher(police.stderr()).find()) {
             policerMissing = true;
             LOG.log(Level.WARNING, "the kernel has no tc police action (CONFIG_NET_ACT_POLICE) or u32 classifier:"
-                    + " packet-rate caps are not enforced on this host, bandwidth still is; " + police.describe());
-            return PacketCapStatus.UNSUPPORTED;
+                    + " packet-rate caps are enforced with nftables on the segment bridges instead; "
+                    + police.describe());
+            return false;
         }
         throw new QosException("could not cap the packet rate of port " + port + " in " + where + ": "
                 + police.describe());
     }
 
+    /** Removes the port's HTB (with any police filter on it) and its nftables cap, which outlives the port. */
     @Override
     public void remove(VifId port) {
+        nft.uncap(port);
         CommandResult shown = run(commands.showQdisc(port));
         if (!shown.succeeded() && NO_DEVICE.matcher(shown.stderr()).find()) {
             LOG.log(Level.DEBUG, "port {0} is gone from {1}; nothing to unshape", port, where);
@@ -91,6 +111,12 @@ public final class TcHtbQosDriver implements QosDriver {
         }
         require(run(commands.removeRoot(port)), "unshape port " + port);
         LOG.log(Level.INFO, "removed shaping from {0} in {1}", port, where);
+    }
+
+    /** Drops the nftables caps of ports not in {@code ports}; HTB and police filters go with their port. */
+    @Override
+    public void retainOnly(Set<VifId> ports) {
+        nft.retainOnly(ports);
     }
 
     private void dropPolicer(VifId port) {

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.isthmus.rms.domain.qos.Allocation;
 import io.isthmus.rms.domain.qos.Bandwidth;
 import io.isthmus.rms.domain.qos.HostLink;
+import io.isthmus.rms.domain.qos.PacketCapStatus;
+import io.isthmus.rms.domain.qos.PacketRate;
+import io.isthmus.rms.domain.qos.PriorityClass;
 import io.isthmus.rms.domain.qos.QosContract;
 import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.qos.VifId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -190,5 +194,43 @@ class BandwidthRebalancerTest {
         rebalancer.tick();
         assertEquals(List.of("remove vnet0"), driver.calls);
         assertFalse(driver.shaped.containsKey(new VifId("vnet0")));
+    }
+
+    @Test
+    void aRestartRemovesWhatUnclaimedPortsLeftThenShapesTheRegisteredOnes() {
+        rebalancer.register(contract("vnet1", 3, 0, 100));
+        rebalancer.register(new QosContract(new VifId("vnet0"), new PriorityClass(3), Bandwidth.ZERO,
+                Bandwidth.ofMbps(100), PacketRate.of(1000)));
+
+        rebalancer.restore();
+
+        assertEquals(List.of("retainOnly [vnet0, vnet1]", "apply vnet1 0/100", "apply vnet0 0/100"), driver.calls);
+        assertEquals(Optional.of(PacketCapStatus.ENFORCED), rebalancer.packetCap(new VifId("vnet0")));
+        assertEquals(Optional.of(PacketCapStatus.NOT_REQUESTED), rebalancer.packetCap(new VifId("vnet1")));
+        assertEquals(1, sampler.samples(), "one period ran");
+    }
+
+    @Test
+    void aRestartWithoutContractsOnlyRemovesLeftoversAndAFailedCleanupDoesNotStopIt() {
+        rebalancer.restore();
+        assertEquals(List.of("retainOnly []"), driver.calls);
+        assertEquals(0, sampler.samples(), "nothing to shape, nothing sampled");
+
+        driver.refuseCleanup();
+        rebalancer.register(contract("vnet0", 3, 0, 100));
+        driver.calls.clear();
+        rebalancer.restore();
+        assertEquals(List.of("retainOnly [vnet0]", "apply vnet0 0/100"), driver.calls);
+    }
+
+    @Test
+    void withdrawingAPortForgetsItsPacketCapStatus() {
+        rebalancer.admit(new QosContract(new VifId("vnet0"), new PriorityClass(3), Bandwidth.ZERO,
+                Bandwidth.ofMbps(100), PacketRate.of(1000)));
+        assertEquals(Optional.of(PacketCapStatus.ENFORCED), rebalancer.packetCap(new VifId("vnet0")));
+
+        rebalancer.withdraw(new VifId("vnet0"));
+
+        assertEquals(Optional.empty(), rebalancer.packetCap(new VifId("vnet0")));
     }
 }

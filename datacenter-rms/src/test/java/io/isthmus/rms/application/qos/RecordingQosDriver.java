@@ -21,9 +21,15 @@ final class RecordingQosDriver implements QosDriver {
     final List<String> calls = new ArrayList<>();
     final Map<VifId, Allocation> shaped = new HashMap<>();
     private final Set<VifId> refusing = new HashSet<>();
+    private boolean refusingCleanup;
 
     void refuse(String port) {
         refusing.add(new VifId(port));
+    }
+
+    /** Makes {@link #retainOnly} fail, as a cleanup that cannot run would. */
+    void refuseCleanup() {
+        refusingCleanup = true;
     }
 
     void accept(String port) {
@@ -38,7 +44,7 @@ final class RecordingQosDriver implements QosDriver {
             throw new QosException("port " + allocation.id() + " refused (scripted)");
         }
         shaped.put(allocation.id(), allocation);
-        return PacketCapStatus.NOT_REQUESTED;
+        return allocation.packetCap().isLimited() ? PacketCapStatus.ENFORCED : PacketCapStatus.NOT_REQUESTED;
     }
 
     @Override
@@ -48,5 +54,15 @@ final class RecordingQosDriver implements QosDriver {
             throw new QosException("port " + port + " refused to be unshaped (scripted)");
         }
         shaped.remove(port);
+    }
+
+    /** Records the ports kept, sorted; forgets the shaping of the others, as a real driver's leftovers go. */
+    @Override
+    public void retainOnly(Set<VifId> ports) {
+        calls.add("retainOnly " + ports.stream().sorted().toList());
+        if (refusingCleanup) {
+            throw new QosException("leftovers could not be removed (scripted)");
+        }
+        shaped.keySet().retainAll(ports);
     }
 }

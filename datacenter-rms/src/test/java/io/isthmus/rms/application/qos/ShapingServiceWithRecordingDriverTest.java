@@ -143,8 +143,17 @@ class ShapingServiceWithRecordingDriverTest {
 
         shaping.restore(List.of(provisioned));
 
+        assertEquals("retainOnly [" + port(vm, 0) + "]", driver.calls.get(0), "leftovers of other ports go first");
         assertEquals(Bandwidth.ofMbps(50), driver.shaped.get(port(vm, 0)).ceil());
         assertEquals(1, shaping.contracts(A1).size());
+    }
+
+    @Test
+    void aRestartWithNothingProvisionedStillRemovesTheLeftoversOfEveryHost() {
+        shaping.restore(List.of());
+
+        assertEquals(List.of("retainOnly []"), driver.calls);
+        assertEquals(List.of(), shaping.contracts(A1));
     }
 
     @Test

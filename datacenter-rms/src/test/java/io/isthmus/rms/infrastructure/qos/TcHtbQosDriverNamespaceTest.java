@@ -39,7 +39,11 @@ class TcHtbQosDriverNamespaceTest {
     }
 
     private static Allocation mbps(long rate, long ceil) {
-        return new Allocation(PORT, Bandwidth.ofMbps(rate), Bandwidth.ofMbps(ceil), PacketRate.UNLIMITED);
+        return mbps(PORT, rate, ceil);
+    }
+
+    private static Allocation mbps(VifId port, long rate, long ceil) {
+        return new Allocation(port, Bandwidth.ofMbps(rate), Bandwidth.ofMbps(ceil), PacketRate.UNLIMITED);
     }
 
     @Test
@@ -69,24 +73,72 @@ class TcHtbQosDriverNamespaceTest {
         assertFalse(qdiscs.contains("htb"), qdiscs);
     }
 
+    /** A VM port ({@code isvp…}, one end of a veth here) on a bridge in namespace a: the kind nftables caps. */
+    private VifId vmPortOnABridge() {
+        VifId port = new VifId("isvp0000abcd0");
+        pair.inA("ip", "link", "add", "isbr7403", "type", "bridge");
+        pair.inA("ip", "link", "add", port.value(), "type", "veth", "peer", "name", "isqt-vm");
+        pair.inA("ip", "link", "set", port.value(), "master", "isbr7403", "up");
+        pair.inA("ip", "link", "set", "isqt-vm", "up");
+        return port;
+    }
+
+    private String nftTables() {
+        return pair.inA("nft", "list", "tables");
+    }
+
+    private static Allocation capped(VifId port, long packetsPerSecond) {
+        return new Allocation(port, Bandwidth.ofMbps(50), Bandwidth.ofMbps(50), PacketRate.of(packetsPerSecond));
+    }
+
     @Test
-    void aPacketCapIsPolicedWhereTheKernelCanAndOtherwiseReportedAsUnsupported() {
-        Allocation capped = new Allocation(PORT, Bandwidth.ofMbps(50), Bandwidth.ofMbps(50), PacketRate.of(20_000));
+    void aPacketCapIsPolicedByTcWhereTheKernelCanAndOtherwiseEnforcedWithNftables() {
+        VifId port = vmPortOnABridge();
 
-        PacketCapStatus status = driver.apply(capped);
+        PacketCapStatus status = driver.apply(capped(port, 20_000));
 
-        String filters = pair.inA("tc", "filter", "show", "dev", PORT.value(), "parent", "1:");
-        String classes = pair.inA("tc", "class", "show", "dev", PORT.value());
+        assertEquals(PacketCapStatus.ENFORCED, status);
+        String filters = pair.inA("tc", "filter", "show", "dev", port.value(), "parent", "1:");
+        String classes = pair.inA("tc", "class", "show", "dev", port.value());
         assertTrue(classes.contains("rate 50Mbit ceil 50Mbit"), "bandwidth is shaped either way: " + classes);
-        if (status == PacketCapStatus.ENFORCED) {
-            assertTrue(filters.contains("police") && filters.contains("pkts_rate 20000"), filters);
-            assertEquals(PacketCapStatus.NOT_REQUESTED, driver.apply(mbps(50, 50)));
-            assertFalse(pair.inA("tc", "filter", "show", "dev", PORT.value(), "parent", "1:").contains("police"));
+        if (filters.contains("police")) {
+            assertTrue(filters.contains("pkts_rate 20000"), filters);
+            assertFalse(nftTables().contains("isthmus-qos"), "one cap per port: " + nftTables());
         } else {
-            assertEquals(PacketCapStatus.UNSUPPORTED, status);
-            assertFalse(filters.contains("police"), filters);
-            LOG.log(Level.INFO, "this kernel has no tc police action: packet caps are reported as unsupported");
+            String chain = pair.inA("nft", "list", "chain", "bridge", "isthmus-qos", "portcap");
+            assertTrue(chain.contains("oifname \"" + port + "\" limit rate over 20000/second burst 2000 packets drop"),
+                    chain);
+            LOG.log(Level.INFO, "this kernel has no tc police action: the packet cap is an nftables rule");
         }
+
+        assertEquals(PacketCapStatus.NOT_REQUESTED, driver.apply(mbps(port, 50, 50)), "the cap is dropped");
+        assertFalse(pair.inA("tc", "filter", "show", "dev", port.value(), "parent", "1:").contains("police"));
+        assertFalse(nftTables().contains("isthmus-qos"), "no rule and no table once the cap is dropped");
+    }
+
+    @Test
+    void removingThePortsShapingRemovesItsPacketCapEvenWhenThePortIsGone() {
+        VifId port = vmPortOnABridge();
+        driver.apply(capped(port, 1000));
+        pair.inA("ip", "link", "del", port.value());
+
+        driver.remove(port);
+
+        assertFalse(nftTables().contains("isthmus-qos"), nftTables());
+    }
+
+    @Test
+    void withoutPoliceAndWithoutNftTheCapIsUnsupportedButBandwidthIsShaped() {
+        VifId port = vmPortOnABridge();
+        TcHtbQosDriver noNft = new TcHtbQosDriver(pair.runner, Optional.of(pair.a),
+                new NftPacketCap(pair.runner, Optional.of(pair.a), "/nonexistent/isthmus-test/nft"));
+
+        PacketCapStatus status = noNft.apply(capped(port, 1000));
+
+        boolean policed = pair.inA("tc", "filter", "show", "dev", port.value(), "parent", "1:").contains("police");
+        assertEquals(policed ? PacketCapStatus.ENFORCED : PacketCapStatus.UNSUPPORTED, status);
+        assertTrue(pair.inA("tc", "class", "show", "dev", port.value()).contains("rate 50Mbit ceil 50Mbit"));
+        assertFalse(nftTables().contains("isthmus-qos"), nftTables());
     }
 
     @Test
