@@ -52,7 +52,7 @@ class EmulatedDataPlaneComponentTest {
         lan = EmulatedSite.createAsRoot("isrw" + ProcessHandle.current().pid() % 100_000 + COUNTER.incrementAndGet()
                 % 10 + "-");
         lan.gatewayCarries(LAN);
-        standInsBefore = standInNamespaces();
+        standInsBefore = lan.standInNamespaces();
     }
 
     @AfterEach
@@ -66,31 +66,18 @@ class EmulatedDataPlaneComponentTest {
                 site.close();
             }
         } finally {
-            standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns))
-                    .forEach(ns -> lan.runner.run(List.of("ip", "netns", "del", ns)));
+            lan.standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns))
+                    .forEach(lan::killAndDelete);
             lan.close();
         }
     }
 
-    private Properties emulated() {
-        Properties p = TestSite.properties(dataDir);
-        p.setProperty("site.dataPlane", "emulated");
-        p.setProperty("site.gatewaySiteAddress", EmulatedSite.GATEWAY.value());
-        p.setProperty("host.a1.namespace", lan.host1.value());
-        p.setProperty("host.a1.lanAddress", EmulatedSite.HOST_1.value());
-        p.setProperty("host.a2.namespace", lan.host2.value());
-        p.setProperty("host.a2.lanAddress", EmulatedSite.HOST_2.value());
-        return p;
-    }
 
     private RmsComponents open() {
-        return RmsComponents.open(RmsConfig.fromProperties(emulated()), new MutableClock(now));
+        return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
+                new MutableClock(now));
     }
 
-    private List<String> standInNamespaces() {
-        return lan.must("ip", "netns", "list").lines().map(l -> l.split(" ", 2)[0])
-                .filter(ns -> ns.startsWith("isvm-")).sorted().toList();
-    }
 
     private static NicSpec nic(String mac, String ipv4) {
         return new NicSpec("lan", LAN, new MacAddress(mac), Optional.of(ipv4));
@@ -107,14 +94,6 @@ class EmulatedDataPlaneComponentTest {
         site.lifecycle().provision(id);
     }
 
-    private String standInOf(String mac) {
-        for (String ns : standInNamespaces()) {
-            if (lan.must("ip", "-n", ns, "-o", "link", "show").contains(mac)) {
-                return ns;
-            }
-        }
-        throw new AssertionError("no stand-in namespace carries " + mac + ": " + standInNamespaces());
-    }
 
     @Test
     void provisionedNodesOnTwoHostsReachEachOtherAndTerminateLeavesNothing() {
@@ -123,7 +102,7 @@ class EmulatedDataPlaneComponentTest {
 
         provisionTwoNodesOnTwoHosts();
 
-        String vm1 = standInOf("52:54:00:7e:00:01");
+        String vm1 = lan.standInOf("52:54:00:7e:00:01");
         CommandResult ping = lan.runner.run(List.of("ip", "netns", "exec", vm1, "ping", "-c", "2", "-W", "2",
                 "10.73.0.2"));
         assertTrue(ping.succeeded(), "vm-1 on a1 reaches vm-2 on a2 through the gateway: " + ping.describe());
@@ -133,7 +112,7 @@ class EmulatedDataPlaneComponentTest {
 
         site.lifecycle().terminate(id);
 
-        assertEquals(standInsBefore, standInNamespaces(), "no isvm- namespace is left");
+        assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));
         assertEquals(host2Before, lan.isthmusLinks(lan.host2));
     }
@@ -141,7 +120,7 @@ class EmulatedDataPlaneComponentTest {
     @Test
     void aRestartRemovesAnOrphanStandInAndRecreatesAMissingOne() {
         provisionTwoNodesOnTwoHosts();
-        String vm1 = standInOf("52:54:00:7e:00:01");
+        String vm1 = lan.standInOf("52:54:00:7e:00:01");
         site.close();
         site = null;
         lan.must("ip", "netns", "del", vm1);
@@ -152,9 +131,10 @@ class EmulatedDataPlaneComponentTest {
 
         site = open();
 
-        assertFalse(standInNamespaces().contains(orphan), "the orphan stand-in is gone: " + standInNamespaces());
+        assertFalse(lan.standInNamespaces().contains(orphan),
+                "the orphan stand-in is gone: " + lan.standInNamespaces());
         assertFalse(lan.isthmusLinks(lan.host1).contains("isvp0badf00d0"), lan.isthmusLinks(lan.host1).toString());
-        String recreated = standInOf("52:54:00:7e:00:01");
+        String recreated = lan.standInOf("52:54:00:7e:00:01");
         assertTrue(lan.runner.run(List.of("ip", "netns", "exec", recreated, "ping", "-c", "2", "-W", "2",
                 "10.73.0.2")).succeeded(), "the provisioned vm-1 got its stand-in back and reaches vm-2");
     }
@@ -169,7 +149,7 @@ class EmulatedDataPlaneComponentTest {
 
         assertTrue(failed.getMessage().contains("node vm-2") && failed.getMessage().contains("not a bridge"),
                 failed.getMessage());
-        assertEquals(standInsBefore, standInNamespaces(), "vm-1's stand-in was rolled back");
+        assertEquals(standInsBefore, lan.standInNamespaces(), "vm-1's stand-in was rolled back");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1), "a1's new segment was rolled back");
         assertEquals(List.of("isbr" + LAN), lan.isthmusLinks(lan.host2), "only the foreign dummy stays on a2");
         assertTrue(site.compute().inspect(new HostName("a1"), DomainName.of(id, new NodeName("vm-1"))).isEmpty(),
@@ -179,7 +159,7 @@ class EmulatedDataPlaneComponentTest {
 
     @Test
     void aMissingHostNamespaceStopsTheStartAndIsNamed() {
-        Properties p = emulated();
+        Properties p = lan.emulatedSettings(TestSite.properties(dataDir));
         p.setProperty("host.a2.namespace", "isrw-absent");
 
         SegmentException refused = assertThrows(SegmentException.class,

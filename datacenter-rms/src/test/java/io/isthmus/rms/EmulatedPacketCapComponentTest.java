@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,13 +75,13 @@ class EmulatedPacketCapComponentTest {
             return;
         }
         try {
-            ourStandIns().forEach(this::killProcessesIn);
+            ourStandIns().forEach(lan::killProcessesIn);
             if (site != null) {
                 site.lifecycle().terminate(id);
                 site.close();
             }
         } finally {
-            ourStandIns().forEach(ns -> lan.runner.run(List.of("ip", "netns", "del", ns)));
+            ourStandIns().forEach(lan::killAndDelete);
             lan.close();
         }
     }
@@ -97,21 +96,10 @@ class EmulatedPacketCapComponentTest {
                 }).sorted().toList();
     }
 
-    private void killProcessesIn(String namespace) {
-        CommandResult pids = lan.runner.run(List.of("ip", "netns", "pids", namespace));
-        pids.stdout().lines().map(String::strip).filter(p -> p.matches("[0-9]+")).map(Long::parseLong)
-                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-    }
 
     private RmsComponents open() {
-        Properties p = TestSite.properties(dataDir);
-        p.setProperty("site.dataPlane", "emulated");
-        p.setProperty("site.gatewaySiteAddress", EmulatedSite.GATEWAY.value());
-        p.setProperty("host.a1.namespace", lan.host1.value());
-        p.setProperty("host.a1.lanAddress", EmulatedSite.HOST_1.value());
-        p.setProperty("host.a2.namespace", lan.host2.value());
-        p.setProperty("host.a2.lanAddress", EmulatedSite.HOST_2.value());
-        return RmsComponents.open(RmsConfig.fromProperties(p), new MutableClock(now));
+        return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
+                new MutableClock(now));
     }
 
     private static NicSpec nic(String mac, String ipv4, Optional<NicQos> qos) {

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +60,7 @@ class EmulatedQosComponentTest {
     void buildSiteLan() {
         lan = EmulatedSite.createAsRoot("isqc" + ProcessHandle.current().pid() % 100_000 + COUNTER.incrementAndGet()
                 % 10 + "-");
-        standInsBefore = standInNamespaces();
+        standInsBefore = lan.standInNamespaces();
     }
 
     @AfterEach
@@ -69,40 +68,24 @@ class EmulatedQosComponentTest {
         if (lan == null) {
             return;
         }
-        List<String> ours = standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns)).toList();
         try {
-            ours.forEach(this::killProcessesIn);
+            lan.standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns)).forEach(lan::killProcessesIn);
             if (site != null) {
                 site.lifecycle().terminate(id);
                 site.close();
             }
         } finally {
-            standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns))
-                    .forEach(ns -> lan.runner.run(List.of("ip", "netns", "del", ns)));
+            lan.standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns))
+                    .forEach(lan::killAndDelete);
             lan.close();
         }
     }
 
-    /** Kills what still runs inside a stand-in namespace this test created (an iperf3 server that outlived it). */
-    private void killProcessesIn(String namespace) {
-        CommandResult pids = lan.runner.run(List.of("ip", "netns", "pids", namespace));
-        pids.stdout().lines().map(String::strip).filter(p -> p.matches("[0-9]+")).map(Long::parseLong)
-                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-    }
 
-    private Properties emulated() {
-        Properties p = TestSite.properties(dataDir);
-        p.setProperty("site.dataPlane", "emulated");
-        p.setProperty("site.gatewaySiteAddress", EmulatedSite.GATEWAY.value());
-        p.setProperty("host.a1.namespace", lan.host1.value());
-        p.setProperty("host.a1.lanAddress", EmulatedSite.HOST_1.value());
-        p.setProperty("host.a2.namespace", lan.host2.value());
-        p.setProperty("host.a2.lanAddress", EmulatedSite.HOST_2.value());
-        return p;
-    }
 
     private RmsComponents open() {
-        return RmsComponents.open(RmsConfig.fromProperties(emulated()), new MutableClock(now));
+        return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
+                new MutableClock(now));
     }
 
     private static NicSpec nic(String mac, String ipv4, Optional<NicQos> qos) {
@@ -125,19 +108,7 @@ class EmulatedQosComponentTest {
         site.lifecycle().provision(id);
     }
 
-    private List<String> standInNamespaces() {
-        return lan.must("ip", "netns", "list").lines().map(l -> l.split(" ", 2)[0])
-                .filter(ns -> ns.startsWith("isvm-")).sorted().toList();
-    }
 
-    private String standInOf(String mac) {
-        for (String ns : standInNamespaces()) {
-            if (lan.must("ip", "-n", ns, "-o", "link", "show").contains(mac)) {
-                return ns;
-            }
-        }
-        throw new AssertionError("no stand-in namespace carries " + mac + ": " + standInNamespaces());
-    }
 
     /** The host-side port of a stand-in's NIC 0: {@code isvp<8 hex>0}. */
     private static String hostPortOf(String standIn) {
@@ -154,9 +125,9 @@ class EmulatedQosComponentTest {
         Iperf3.assumeInstalled();
         List<String> host1Before = lan.isthmusLinks(lan.host1);
         provisionThreeNodesOnA1();
-        String vmA = standInOf(MAC_A);
-        String vmB = standInOf(MAC_B);
-        String vmC = standInOf(MAC_C);
+        String vmA = lan.standInOf(MAC_A);
+        String vmB = lan.standInOf(MAC_B);
+        String vmC = lan.standInOf(MAC_C);
         String portB = hostPortOf(vmB);
 
         assertTrue(lan.must("ip", "-n", vmB, "-o", "-4", "addr", "show", "dev", "eth0").contains(IP_B + "/" + PREFIX),
@@ -178,7 +149,7 @@ class EmulatedQosComponentTest {
                 "dev", portB));
         assertTrue(!gone.succeeded() && gone.stderr().contains("Cannot find device"), "port and qdisc are gone: "
                 + gone.describe());
-        assertEquals(standInsBefore, standInNamespaces(), "no isvm- namespace is left");
+        assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));
         assertEquals(List.of(), site.shaping().contracts(new HostName("a1")), "the contract is withdrawn");
     }
@@ -189,12 +160,13 @@ class EmulatedQosComponentTest {
 
         site.lifecycle().release(id);
 
-        assertFalse(standInNamespaces().stream().anyMatch(ns -> !standInsBefore.contains(ns)), "stand-ins released");
+        assertFalse(lan.standInNamespaces().stream().anyMatch(ns -> !standInsBefore.contains(ns)),
+                "stand-ins released");
         assertEquals(List.of(), site.shaping().contracts(new HostName("a1")));
 
         site.lifecycle().provision(id);
 
-        String portB = hostPortOf(standInOf(MAC_B));
+        String portB = hostPortOf(lan.standInOf(MAC_B));
         assertTrue(tcOnA1("class", portB).contains("rate 50Mbit ceil 50Mbit"), tcOnA1("class", portB));
     }
 
@@ -204,14 +176,14 @@ class EmulatedQosComponentTest {
         site.close();
         site = null;
         // The port goes with its namespace, and its shaping with it: only the restart can bring both back.
-        lan.must("ip", "netns", "del", standInOf(MAC_B));
+        lan.must("ip", "netns", "del", lan.standInOf(MAC_B));
 
         site = open();
 
-        String portB = hostPortOf(standInOf(MAC_B));
+        String portB = hostPortOf(lan.standInOf(MAC_B));
         String classes = tcOnA1("class", portB);
         assertTrue(classes.contains("class htb 1:1 root rate 50Mbit ceil 50Mbit"), classes);
-        assertFalse(tcOnA1("qdisc", hostPortOf(standInOf(MAC_C))).contains("htb"), "C stays unshaped");
+        assertFalse(tcOnA1("qdisc", hostPortOf(lan.standInOf(MAC_C))).contains("htb"), "C stays unshaped");
         assertEquals(1, site.shaping().contracts(new HostName("a1")).size());
     }
 
@@ -229,7 +201,7 @@ class EmulatedQosComponentTest {
             site.lifecycle().provision(id);
         });
 
-        assertEquals(standInsBefore, standInNamespaces(), "vm-b's stand-in and its shaped port were rolled back");
+        assertEquals(standInsBefore, lan.standInNamespaces(), "vm-b's stand-in and its shaped port were rolled back");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));
         assertEquals(List.of(), site.shaping().contracts(new HostName("a1")), "vm-b's contract is withdrawn");
         assertEquals(List.of(), site.shaping().contracts(new HostName("a2")));

@@ -11,6 +11,7 @@ import io.isthmus.rms.infrastructure.command.CommandRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -116,6 +117,51 @@ public final class EmulatedSite implements AutoCloseable {
     public List<String> isthmusLinks(NamespaceName ns) {
         return IpLink.parseAll(in(ns, "ip", "-o", "link", "show")).stream().map(IpLink::name)
                 .filter(name -> ISTHMUS_LINK.matcher(name).matches()).sorted().toList();
+    }
+
+    /**
+     * The RMS settings of this site with the emulated data plane on: hosts a1 and a2 are {@link #host1} and
+     * {@link #host2}, the site gateway is {@link #GATEWAY}; {@code base} holds the rest (data directory, hosts).
+     */
+    public Properties emulatedSettings(Properties base) {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.setProperty("site.dataPlane", "emulated");
+        p.setProperty("site.gatewaySiteAddress", GATEWAY.value());
+        p.setProperty("host.a1.namespace", host1.value());
+        p.setProperty("host.a1.lanAddress", HOST_1.value());
+        p.setProperty("host.a2.namespace", host2.value());
+        p.setProperty("host.a2.lanAddress", HOST_2.value());
+        return p;
+    }
+
+    /** The VM stand-in namespaces ({@code isvm-…}) on this machine, sorted (other builds may have their own). */
+    public List<String> standInNamespaces() {
+        return must("ip", "netns", "list").lines().map(l -> l.split(" ", 2)[0])
+                .filter(ns -> ns.startsWith("isvm-")).sorted().toList();
+    }
+
+    /** The stand-in namespace whose NIC carries {@code mac}. */
+    public String standInOf(String mac) {
+        for (String ns : standInNamespaces()) {
+            if (must("ip", "-n", ns, "-o", "link", "show").contains(mac)) {
+                return ns;
+            }
+        }
+        throw new AssertionError("no stand-in namespace carries " + mac + ": " + standInNamespaces());
+    }
+
+    /** Kills what still runs inside {@code namespace} (an iperf3 server that outlived its test). */
+    public void killProcessesIn(String namespace) {
+        CommandResult pids = runner.run(List.of("ip", "netns", "pids", namespace));
+        pids.stdout().lines().map(String::strip).filter(pid -> pid.matches("[0-9]+")).map(Long::parseLong)
+                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    /** Kills what still runs inside {@code namespace}, then deletes it. */
+    public void killAndDelete(String namespace) {
+        killProcessesIn(namespace);
+        runner.run(List.of("ip", "netns", "del", namespace));
     }
 
     /** Runs {@code command} inside {@code ns} (via {@code ip netns exec}); fails the test unless it exits 0. */

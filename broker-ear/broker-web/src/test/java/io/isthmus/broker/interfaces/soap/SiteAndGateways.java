@@ -60,18 +60,22 @@ final class SiteAndGateways implements AutoCloseable {
         s.setProperty("host.h1.diskGib", "100");
         s.setProperty("host.h1.nested", "true");
         RmsServer site = RmsServer.start(RmsConfig.fromProperties(s));
-        return new SiteAndGateways(site, GatewayServer.start(gatewayConfig("gw-it", 28202, "127.0.0.2", dir)),
-                GatewayServer.start(gatewayConfig("gw-req", 28201, "127.0.0.1", dir)));
+        Properties requester = gatewayProperties("gw-req", 28201, "127.0.0.1", dir);
+        // The requester side delivers the tenant's VLAN; these tests never stitch, so the port need not exist.
+        requester.setProperty("gateway.accessPorts", "100:acc100");
+        return new SiteAndGateways(site,
+                GatewayServer.start(GatewayConfig.fromProperties(gatewayProperties("gw-it", 28202, "127.0.0.2", dir))),
+                GatewayServer.start(GatewayConfig.fromProperties(requester)));
     }
 
-    private static GatewayConfig gatewayConfig(String id, int port, String tunnelAddress, Path dir) {
+    private static Properties gatewayProperties(String id, int port, String tunnelAddress, Path dir) {
         Properties g = new Properties();
         g.setProperty("gateway.id", id);
         g.setProperty("gateway.listen", "http://127.0.0.1:" + port + "/gateway/GatewayService");
         g.setProperty("gateway.dataDir", dir.resolve(id).toString());
         g.setProperty("gateway.tunnelAddress", tunnelAddress);
         g.setProperty("gateway.underlayDevice", "lo");
-        return GatewayConfig.fromProperties(g);
+        return g;
     }
 
     @Override
