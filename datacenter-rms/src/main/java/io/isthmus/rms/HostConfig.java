@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One configured L0 host ({@code host.<name>.*} keys). Without {@code uri} the host is emulated by
  * its own libvirt test driver connection. {@code linkMbps} is the capacity of the link its VMs' NICs share,
- * which the bandwidth allocator divides among them.
+ * which the bandwidth allocator divides among them and which bounds the sum of the bandwidth their
+ * contracts guarantee at any instant.
  */
 public record HostConfig(HostName name, int cores, long memoryMib, long diskGib, boolean nestedVirtualization,
         Optional<String> libvirtUri, long linkMbps) {
@@ -27,6 +28,6 @@ public record HostConfig(HostName name, int cores, long memoryMib, long diskGib,
     }
 
     public Host toHost() {
-        return new Host(name, new Resources(cores, memoryMib, diskGib), nestedVirtualization);
+        return new Host(name, new Resources(cores, memoryMib, diskGib, linkMbps), nestedVirtualization);
     }
 }

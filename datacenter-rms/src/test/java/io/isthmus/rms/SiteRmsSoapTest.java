@@ -203,6 +203,26 @@ class SiteRmsSoapTest {
     }
 
     @Test
+    void guaranteesBeyondTheHostLinkAreATypedCapacityFaultThatHoldsNothing() throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        Prepare prepare = prepare(reservation, UUID.randomUUID().toString(), Duration.ofMinutes(2), 4096,
+                "52:54:00:12:34:5b");
+        NicQos qos = new NicQos();
+        qos.setPriority(1);
+        qos.setMinMbps(10_001);
+        prepare.getNode().get(0).getNic().get(0).setQos(qos);
+
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.prepare(prepare, header()));
+
+        assertEquals(FaultCode.CAPACITY, fault.getFaultInfo().getCode());
+        assertTrue(fault.getFaultInfo().getMessage().startsWith("host a1 at site-a guarantees 0 of its 10,000 Mbit/s"
+                + " during the window"), fault.getFaultInfo().getMessage());
+        assertTrue(fault.getFaultInfo().getMessage().endsWith("node hv-1 needs 10,001 Mbit/s more (10,000 left)"),
+                fault.getFaultInfo().getMessage());
+        assertEquals(SiteBookingState.NONE, status(reservation).getState());
+    }
+
+    @Test
     void aCallWithoutHeaderIsATypedValidationFault() {
         ServiceFault fault = assertThrows(ServiceFault.class, () -> port.status(new Status(), null));
         assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());

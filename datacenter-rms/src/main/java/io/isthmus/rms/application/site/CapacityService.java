@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Free capacity per host: total minus the most booked at any instant of the window, counting
- * held (not expired), committed, provisioned and released bookings. No window: from now on.
+ * held (not expired), committed, provisioned and released bookings. No window: from now on. The free
+ * guaranteed bandwidth is part of the answer here, but the site contract has no field to send it in.
  */
 public final class CapacityService {
 

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Packs nodes onto hosts so that no host is over-committed at any instant of the window. A node
+ * Packs nodes onto hosts so that no host is over-committed at any instant of the window, neither in cores,
+ * memory and disk nor in the bandwidth its NIC contracts guarantee against the host link. A node
  * that names a host goes there or nowhere; the others go to the feasible host that keeps the
  * least memory free afterwards (best fit). Nodes are packed largest memory first.
  */

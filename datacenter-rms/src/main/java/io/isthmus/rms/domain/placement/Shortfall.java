@@ -4,10 +4,15 @@ import io.isthmus.rms.domain.reservation.NodeSpec;
 import io.isthmus.rms.domain.reservation.TimeWindow;
 import io.isthmus.rms.domain.site.Resources;
 import io.isthmus.rms.domain.site.SiteId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToLongFunction;
 
-/** Explains in numbers why a node fits on no host, naming the first dimension that falls short. */
+/**
+ * Explains in numbers why a node fits on no host, naming the first dimension that falls short: memory, cores,
+ * disk, then the bandwidth its NIC contracts guarantee against the host link.
+ */
 record Shortfall(SiteId site, NodeSpec node, List<HostCalendar> calendars, TimeWindow window) {
 
     String explain() {
@@ -42,8 +47,36 @@ record Shortfall(SiteId site, NodeSpec node, List<HostCalendar> calendars, TimeW
             return "node " + node.name() + " needs " + need.diskGib() + " GiB disk; " + where + " at " + site
                     + " during the window " + window + " has " + disk + " GiB";
         }
+        List<HostCalendar> roomy = eligible.stream().filter(c -> c.free(window).coversCompute(need)).toList();
+        if (!roomy.isEmpty()) {
+            return bandwidth(roomy);
+        }
         return "node " + node.name() + " needs " + need + " on one host; no host at " + site
                 + " has all of them free at once during the window " + window;
+    }
+
+    /**
+     * The node fits these hosts but for its guarantees: names the one with the most bandwidth left, what it
+     * guarantees at most at once during the window, what the node needs and the link.
+     */
+    private String bandwidth(List<HostCalendar> roomy) {
+        HostCalendar best = roomy.stream()
+                .max(Comparator.comparingLong((HostCalendar c) -> c.free(window).guaranteedMbps())
+                        .thenComparing(c -> c.host().name().value(), Comparator.reverseOrder()))
+                .orElseThrow();
+        long link = best.host().total().guaranteedMbps();
+        long guaranteed = best.peakUsage(window).guaranteedMbps();
+        long left = best.free(window).guaranteedMbps();
+        return "host " + best.host().name() + " at " + site + " guarantees " + mbps(guaranteed) + " of its "
+                + mbps(link) + " Mbit/s during the window " + window + "; node " + node.name() + " needs "
+                + mbps(node.demand().guaranteedMbps()) + " Mbit/s more (" + mbps(left) + " left"
+                + (roomy.size() > 1 ? ", the most of any host with room for its cores, memory and disk" : "")
+                + ")";
+    }
+
+    /** 9800 reads "9,800". */
+    static String mbps(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private String prefix(long need, long have, String what, String where, boolean memory) {

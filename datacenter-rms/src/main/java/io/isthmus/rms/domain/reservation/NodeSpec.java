@@ -28,8 +28,16 @@ public record NodeSpec(NodeName name, int vcpus, int memoryMib, int diskGib, Ima
         }
     }
 
-    /** The host capacity this node takes while it is booked. */
+    /**
+     * The host capacity this node takes while it is booked, including the bandwidth its NICs' contracts guarantee
+     * on the host link (NICs without a contract guarantee nothing).
+     */
     public Resources demand() {
-        return new Resources(vcpus, memoryMib, diskGib);
+        return new Resources(vcpus, memoryMib, diskGib, guaranteedMbps());
+    }
+
+    /** The sum of the minimum bandwidth of this node's NICs that carry a contract, in Mbit/s. */
+    public long guaranteedMbps() {
+        return nics.stream().flatMap(n -> n.qos().stream()).mapToLong(NicQos::minMbps).sum();
     }
 }

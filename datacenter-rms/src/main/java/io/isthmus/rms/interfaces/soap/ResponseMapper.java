@@ -61,6 +61,7 @@ final class ResponseMapper {
         host.setFreeCores(availability.free().cores());
         host.setFreeMemoryMib(availability.free().memoryMib());
         host.setFreeDiskGib(availability.free().diskGib());
+        // HostCapacity (isthmus-site.xsd) has no field for the link or its free guaranteed bandwidth: not sent
         return host;
     }
 
