@@ -106,7 +106,7 @@ public final class StitchService {
             return Optional.empty();
         }
         if (booking.get().state() == StitchState.STITCHED) {
-            booking.get().specs().forEach(dataPlane::remove);
+            dataPlane.removeAll(booking.get().specs());
         }
         offers.revoke(booking.get());
         bookings.delete(id);
@@ -152,7 +152,7 @@ public final class StitchService {
         if (booking.isEmpty() || booking.get().state() != StitchState.STITCHED) {
             return booking;
         }
-        booking.get().specs().forEach(dataPlane::remove);
+        dataPlane.removeAll(booking.get().specs());
         Booking committed = booking.get().in(StitchState.COMMITTED, tx);
         bookings.save(committed);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} unstitched (tx {2})", gateway, id, tx);

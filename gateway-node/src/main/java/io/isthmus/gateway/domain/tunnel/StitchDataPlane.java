@@ -35,6 +35,14 @@ public interface StitchDataPlane {
     void remove(StitchSpec spec);
 
     /**
+     * Removes several stitches (those of one reservation) as {@link #remove} does each; an implementation may delete
+     * their interfaces together, and tries all of them even when one fails.
+     */
+    default void removeAll(List<StitchSpec> specs) {
+        specs.forEach(this::remove);
+    }
+
+    /**
      * Interfaces with a name this gateway owns ({@link StitchInterfaces#isManaged}) that exist now, and the TAPs a
      * tunnel process of this gateway still serves.
      */

@@ -40,6 +40,7 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
     private final Optional<String> trunkVlanProblem;
     private final Optional<SiteLegLinks> siteLeg;
     private final AccessPortLinks accessPorts;
+    private final ParallelLinkDeletion deletion;
 
     /** Probes every driver once, now; a gateway without a site leg or access ports. */
     public LinuxBridgeDataPlane(IpLinks links, List<TunnelDriver> drivers, Optional<InterfaceName> trunk) {
@@ -52,6 +53,7 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
         this.links = links;
         this.siteLeg = siteLeg.map(leg -> new SiteLegLinks(links, leg));
         this.accessPorts = new AccessPortLinks(links, accessPorts);
+        this.deletion = new ParallelLinkDeletion(links);
         drivers.forEach(d -> this.drivers.put(d.kind(), d));
         this.trunk = trunk;
         this.supported = this.drivers.values().stream().map(TunnelDriver::probe).toList();
@@ -116,14 +118,32 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
     @Override
     public void remove(StitchSpec spec) {
-        StitchInterfaces names = interfacesOf(spec);
-        names.accessPort().ifPresent(port -> accessPorts.detachFrom(port, names.bridge()));
-        List<InterfaceName> portsFirst = new ArrayList<>(names.owned());
-        Collections.reverse(portsFirst);
-        List<InterfaceName> removed = portsFirst.stream().filter(this::stopAndDelete).toList();
-        if (!removed.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "gateway {0}: segment {1} VNI {2} unstitched, removed {3}",
-                    links.gateway(), spec.segment(), spec.vni(), removed);
+        removeAll(List.of(spec));
+    }
+
+    /**
+     * Detaches the access ports and stops the tunnel processes of every stitch first, then deletes all their
+     * interfaces at once ({@link ParallelLinkDeletion}): the kernel's wait after each deletion dominates an unstitch.
+     * A failure does not keep the other interfaces from being deleted.
+     */
+    @Override
+    public void removeAll(List<StitchSpec> specs) {
+        List<InterfaceName> owned = new ArrayList<>();
+        for (StitchSpec spec : specs) {
+            StitchInterfaces names = interfacesOf(spec);
+            names.accessPort().ifPresent(port -> accessPorts.detachFrom(port, names.bridge()));
+            names.tunnels().forEach(this::stopServing);
+            List<InterfaceName> portsFirst = new ArrayList<>(names.owned());
+            Collections.reverse(portsFirst);
+            owned.addAll(portsFirst);
+        }
+        Set<InterfaceName> removed = Set.copyOf(deletion.deleteAll(owned));
+        for (StitchSpec spec : specs) {
+            List<InterfaceName> ofSpec = interfacesOf(spec).owned().stream().filter(removed::contains).toList();
+            if (!ofSpec.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "gateway {0}: segment {1} VNI {2} unstitched, removed {3}",
+                        links.gateway(), spec.segment(), spec.vni(), ofSpec);
+            }
         }
     }
 
@@ -154,8 +174,18 @@ public final class LinuxBridgeDataPlane implements StitchDataPlane {
 
     /** Stops whatever serves the interface (an openvpn process), then deletes it; returns whether it existed. */
     private boolean stopAndDelete(InterfaceName name) {
-        drivers.values().forEach(d -> d.stop(name));
+        stopServing(name);
         return links.delete(name);
+    }
+
+    /**
+     * Asks the driver whose tunnel ports carry the name's prefix ({@code isov} for openvpn) to stop what serves the
+     * port; bridges, VLAN interfaces, site legs and kernel tunnels have nothing serving them, so asking every driver
+     * about every name would only make the openvpn driver search /proc again and again.
+     */
+    private void stopServing(InterfaceName name) {
+        drivers.values().stream().filter(d -> name.value().startsWith(d.kind().interfacePrefix()))
+                .forEach(d -> d.stop(name));
     }
 
     private void realiseVlan(InterfaceName vlan, InterfaceName bridge, StitchSpec spec, Deque<InterfaceName> created) {
