@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.isthmus.examples.client.IsthmusClient;
 import io.isthmus.examples.client.ViDocument;
-import io.isthmus.examples.federation.config.Artifacts;
 import io.isthmus.examples.federation.topology.DataPlaneCensus;
 import io.isthmus.examples.federation.topology.TenantLan;
 import io.isthmus.schema.v1.GatewayRef;
@@ -23,7 +22,6 @@ import io.isthmus.schema.v1.Segment;
 import io.isthmus.schema.v1.TimeWindow;
 import io.isthmus.schema.v1.TunnelKind;
 import io.isthmus.schema.v1.VirtualInfrastructure;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,19 +56,8 @@ class DataPlaneSystemIT {
     @BeforeAll
     static void startFederation() {
         assumeTrue(Packets.root(), "the emulated data plane needs root (network namespaces)");
-        Path home = Path.of(System.getProperty("isthmus.home", "..")).toAbsolutePath().normalize();
-        Artifacts artifacts = Artifacts.inRepository(home);
-        String payara = System.getProperty("isthmus.payara");
-        if (payara != null) {
-            artifacts = artifacts.withPayaraMicro(Path.of(payara));
-        }
-        Path runDir = Path.of(System.getProperty("isthmus.it.runDir", "target/federation-it")).resolveSibling(
-                "dataplane-it");
-        FederationOptions options = FederationOptions.defaults(home).withArtifacts(artifacts).withRunDir(runDir)
-                .withPortsBase(18100).withHoldSeconds(30).withSweepSeconds(1);
-        federation = EmulatedFederation.start(options);
+        federation = ItFederations.start("dataplane-it", 18100, 30);
         endpoints = federation.endpoints();
-        FederationReport.print(federation, System.out);
         assertTrue(endpoints.dataPlaneEmulated(), "as root the launcher emulates the data plane");
         tenant1 = new IsthmusClient(endpoints.brokerSoap(), "admin@tenant1-dc");
         tenant2 = new IsthmusClient(endpoints.brokerSoap(), "admin@tenant2-dc");

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.isthmus.examples.client.IsthmusClient;
 import io.isthmus.examples.client.ViDocument;
-import io.isthmus.examples.federation.config.Artifacts;
 import io.isthmus.examples.federation.topology.GatewaySlot;
 import io.isthmus.examples.federation.topology.EmulatedUnderlay;
 import io.isthmus.schema.gateway.v1.StitchState;
@@ -72,18 +71,8 @@ class FederationSystemIT {
 
     @BeforeAll
     static void startFederation() {
-        Path home = Path.of(System.getProperty("isthmus.home", "..")).toAbsolutePath().normalize();
-        Artifacts artifacts = Artifacts.inRepository(home);
-        String payara = System.getProperty("isthmus.payara");
-        if (payara != null) {
-            artifacts = artifacts.withPayaraMicro(Path.of(payara));
-        }
-        FederationOptions options = FederationOptions.defaults(home).withArtifacts(artifacts)
-                .withRunDir(Path.of(System.getProperty("isthmus.it.runDir", "target/federation-it")))
-                .withPortsBase(18000).withHoldSeconds(HOLD_SECONDS).withSweepSeconds(1);
-        federation = EmulatedFederation.start(options);
+        federation = ItFederations.start("federation-it", 18000, HOLD_SECONDS);
         endpoints = federation.endpoints();
-        FederationReport.print(federation, System.out);
         broker = new IsthmusClient(endpoints.brokerSoap(), "admin@requester-dc");
     }
 

@@ -1,0 +1,34 @@
+package io.isthmus.examples.federation;
+
+import io.isthmus.examples.federation.config.Artifacts;
+import java.nio.file.Path;
+
+/**
+ * Starts an emulated federation for a system test from the artefacts Maven built (failsafe passes
+ * {@code isthmus.home}, {@code isthmus.payara} and {@code isthmus.it.runDir}), prints its report and returns it.
+ */
+final class ItFederations {
+
+    private ItFederations() {
+    }
+
+    /**
+     * @param runDirName the run directory, next to failsafe's {@code isthmus.it.runDir}, so two ITs never share one
+     * @param portsBase  first port of the federation's range
+     */
+    static EmulatedFederation start(String runDirName, int portsBase, int holdSeconds) {
+        Path home = Path.of(System.getProperty("isthmus.home", "..")).toAbsolutePath().normalize();
+        Artifacts artifacts = Artifacts.inRepository(home);
+        String payara = System.getProperty("isthmus.payara");
+        if (payara != null) {
+            artifacts = artifacts.withPayaraMicro(Path.of(payara));
+        }
+        Path runDir = Path.of(System.getProperty("isthmus.it.runDir", "target/federation-it"))
+                .resolveSibling(runDirName);
+        FederationOptions options = FederationOptions.defaults(home).withArtifacts(artifacts).withRunDir(runDir)
+                .withPortsBase(portsBase).withHoldSeconds(holdSeconds).withSweepSeconds(1);
+        EmulatedFederation federation = EmulatedFederation.start(options);
+        FederationReport.print(federation, System.out);
+        return federation;
+    }
+}
