@@ -218,12 +218,7 @@ class DataPlaneSystemIT {
         ReservationSummary held = client.reserve(vi);
         assertEquals(ReservationState.RESERVE_HELD, held.getReservationState(), held.getLastError());
         client.reserveCommit(held.getReservationId());
-        ReservationSummary provisioned = client.provision(held.getReservationId());
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (provisioned.getProvisionState() == ProvisionState.PROVISIONING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            provisioned = client.query(held.getReservationId()).orElseThrow();
-        }
+        ReservationSummary provisioned = ItFederations.provisionAndWait(client, held.getReservationId());
         assertEquals(ProvisionState.PROVISIONED, provisioned.getProvisionState(), provisioned.getLastError());
         assertTrue(provisioned.isDataPlaneActive(), provisioned.getLastError());
         return provisioned;

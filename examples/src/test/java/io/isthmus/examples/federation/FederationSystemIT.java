@@ -198,12 +198,7 @@ class FederationSystemIT {
         ReservationSummary committed = broker.reserveCommit(held.getReservationId());
         assertTrue(committed.isCommitted());
         assertEquals(ReservationState.RESERVE_START, committed.getReservationState());
-        ReservationSummary provisioned = broker.provision(held.getReservationId());
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (provisioned.getProvisionState() == ProvisionState.PROVISIONING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            provisioned = broker.query(held.getReservationId()).orElseThrow();
-        }
+        ReservationSummary provisioned = ItFederations.provisionAndWait(broker, held.getReservationId());
         assertEquals(ProvisionState.PROVISIONED, provisioned.getProvisionState(), provisioned.getLastError());
         return provisioned;
     }

@@ -1,10 +1,14 @@
 package io.isthmus.examples.federation;
 
+import io.isthmus.examples.client.IsthmusClient;
 import io.isthmus.examples.federation.config.Artifacts;
+import io.isthmus.schema.v1.ProvisionState;
+import io.isthmus.schema.v1.ReservationSummary;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
- * Starts an emulated federation for a system test from the artefacts Maven built (failsafe passes
+ * Starts an emulated federation for a system test (and provisions on it) from the artefacts Maven built (failsafe passes
  * {@code isthmus.home}, {@code isthmus.payara} and {@code isthmus.it.runDir}), prints its report and returns it.
  */
 final class ItFederations {
@@ -30,5 +34,16 @@ final class ItFederations {
         EmulatedFederation federation = EmulatedFederation.start(options);
         FederationReport.print(federation, System.out);
         return federation;
+    }
+
+    /** Provisions {@code reservationId} and waits (up to 2 min) until it is no longer provisioning. */
+    static ReservationSummary provisionAndWait(IsthmusClient client, String reservationId) throws Exception {
+        ReservationSummary provisioned = client.provision(reservationId);
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (provisioned.getProvisionState() == ProvisionState.PROVISIONING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            provisioned = client.query(reservationId).orElseThrow();
+        }
+        return provisioned;
     }
 }

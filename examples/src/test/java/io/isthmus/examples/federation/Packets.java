@@ -1,5 +1,8 @@
 package io.isthmus.examples.federation;
 
+import io.isthmus.examples.federation.topology.CommandRunner;
+import io.isthmus.examples.federation.topology.LinuxName;
+import io.isthmus.examples.federation.topology.Namespaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,7 @@ final class Packets {
     private static final Pattern RECEIVED_BPS = Pattern.compile(
             "\"sum_received\"\\s*:\\s*\\{[^}]*?\"bits_per_second\"\\s*:\\s*([0-9.eE+]+)");
     private static final int IPERF_PORT = 5201;
+    private static final Namespaces NAMESPACES = new Namespaces(new CommandRunner());
 
     private Packets() {
     }
@@ -101,10 +105,7 @@ final class Packets {
 
     /** Names of the links in {@code namespace}. */
     static List<String> links(String namespace) {
-        return Arrays.stream(ok(List.of("ip", "-n", namespace, "-o", "link")).split("\n"))
-                .filter(line -> line.contains(": "))
-                .map(line -> line.split(": ")[1].split("@")[0])
-                .toList();
+        return NAMESPACES.links(LinuxName.of(namespace));
     }
 
     /** Throughput from {@code client} to {@code address} served in {@code server}, as iperf3 received it (Mbit/s). */
@@ -143,12 +144,9 @@ final class Packets {
     /** The processes running inside {@code namespace}, as "pid name". */
     static List<String> processesIn(String namespace) {
         List<String> processes = new ArrayList<>();
-        for (String pid : ok(List.of("ip", "netns", "pids", namespace)).split("\n")) {
-            if (pid.isBlank()) {
-                continue;
-            }
+        for (long pid : NAMESPACES.pids(LinuxName.of(namespace))) {
             try {
-                processes.add(pid.strip() + " " + Files.readString(Path.of("/proc", pid.strip(), "comm")).strip());
+                processes.add(pid + " " + Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip());
             } catch (IOException gone) {
                 // the process ended while we looked
             }
@@ -156,9 +154,8 @@ final class Packets {
         return processes;
     }
 
-    private static List<String> namespaces() {
-        return Arrays.stream(ok(List.of("ip", "netns", "list")).split("\n"))
-                .map(line -> line.strip().split("\\s+")[0]).filter(s -> !s.isEmpty()).toList();
+    private static Set<String> namespaces() {
+        return NAMESPACES.list();
     }
 
     record Result(int exit, String out) {

@@ -142,6 +142,10 @@ public final class BandwidthRebalancer {
      */
     public synchronized AllocationPlan tick() {
         removeUnregistered();
+        if (contracts.isEmpty()) {
+            lastDemand = Map.of();
+            return new AllocationPlan(List.of());
+        }
         List<QosContract> current = List.copyOf(contracts.values());
         Map<VifId, Demand> demand;
         try {

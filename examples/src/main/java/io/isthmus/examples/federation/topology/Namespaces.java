@@ -6,17 +6,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The iproute2 calls on network namespaces the topology and the census share; names are validated first. */
-final class Namespaces {
+/**
+ * The iproute2 calls on network namespaces the topology, the census and the system tests share; names are validated
+ * first.
+ */
+public final class Namespaces {
 
     private final CommandRunner runner;
 
-    Namespaces(CommandRunner runner) {
+    public Namespaces(CommandRunner runner) {
         this.runner = runner;
     }
 
     /** Names of every network namespace on this machine ({@code ip netns list}). */
-    Set<String> list() {
+    public Set<String> list() {
         return new TreeSet<>(Arrays.stream(runner.run(List.of("ip", "netns", "list")).split("\n"))
                 .map(String::strip).filter(line -> !line.isEmpty())
                 .map(line -> line.split("\\s+")[0]).toList());
@@ -31,12 +34,12 @@ final class Namespaces {
     }
 
     /** Names of the links in {@code namespace}, without the {@code @peer} suffix of veths and sub-interfaces. */
-    List<String> links(LinuxName namespace) {
+    public List<String> links(LinuxName namespace) {
         return parseLinks(runner.run(List.of("ip", "-n", namespace.value(), "-o", "link")));
     }
 
     /** Ids of the processes running inside {@code namespace} ({@code ip netns pids}). */
-    List<Long> pids(LinuxName namespace) {
+    public List<Long> pids(LinuxName namespace) {
         return Arrays.stream(runner.run(List.of("ip", "netns", "pids", namespace.value())).split("\n"))
                 .map(String::strip).filter(line -> line.matches("[0-9]{1,10}")).map(Long::parseLong).toList();
     }
