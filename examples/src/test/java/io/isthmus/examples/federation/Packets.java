@@ -114,14 +114,12 @@ final class Packets {
         Process listener = start(List.of("ip", "netns", "exec", server, "iperf3", "-s", "-1", "-B", address, "-p",
                 Integer.toString(IPERF_PORT)));
         try {
-            Instant deadline = Instant.now().plusSeconds(10);
-            Result result;
-            do {
-                result = run(List.of("ip", "netns", "exec", client, "iperf3", "-c", address, "-p",
-                        Integer.toString(IPERF_PORT), "-t", "4", "-O", "1", "--connect-timeout", "3000", "-J"),
-                        Duration.ofSeconds(30));
-            } while (result.exit() != 0 && result.out().contains("Connection refused") && Instant.now().isBefore(deadline));
-            if (result.exit() != 0) {
+            awaitListening(server, IPERF_PORT);
+            // iperf3 3.12 exits 0 with -J even when it could not connect: its JSON "error" says so.
+            Result result = run(List.of("ip", "netns", "exec", client, "iperf3", "-c", address, "-p",
+                    Integer.toString(IPERF_PORT), "-t", "4", "-O", "1", "--connect-timeout", "3000", "-J"),
+                    Duration.ofSeconds(30));
+            if (result.exit() != 0 || result.out().contains("\"error\"")) {
                 throw new AssertionError("iperf3 from " + client + " to " + address + " failed: " + result);
             }
             Matcher m = RECEIVED_BPS.matcher(result.out());
@@ -137,6 +135,23 @@ final class Packets {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits (up to 10 s) until a TCP listener on {@code port} exists in {@code namespace}. */
+    private static void awaitListening(String namespace, int port) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!ok(List.of("ip", "netns", "exec", namespace, "ss", "-Hltn", "sport", "=", ":" + port)).contains(
+                ":" + port)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("iperf3 did not listen on port " + port + " in " + namespace);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
