@@ -248,8 +248,12 @@ class GatewaySoapTest {
         Prepare p = new Prepare();
         p.setReservationId(res);
         p.setTransactionId(tx);
-        p.setHoldExpires(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(
-                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(2).toString()));
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        p.setHoldExpires(xml(now.plusMinutes(2)));
+        io.isthmus.schema.v1.TimeWindow window = new io.isthmus.schema.v1.TimeWindow();
+        window.setStart(xml(now));
+        window.setEnd(xml(now.plusHours(1)));
+        p.setWindow(window);
         StitchSpec s = new StitchSpec();
         s.setSegment("lan");
         s.setVni(vni);
@@ -258,6 +262,10 @@ class GatewaySoapTest {
         s.getPeer().add("198.51.100.2");
         p.getStitch().add(s);
         return p;
+    }
+
+    private static javax.xml.datatype.XMLGregorianCalendar xml(java.time.ZonedDateTime at) {
+        return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(at.toString());
     }
 
     private static TunnelKindSupport kind(StatusResponse status, TunnelKind kind) {

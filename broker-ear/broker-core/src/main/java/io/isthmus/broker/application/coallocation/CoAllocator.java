@@ -46,7 +46,7 @@ public class CoAllocator {
                     hosts.putAll(sites.prepare(p.endpoint(), tx, r.tenant(), r.window(), participantHoldExpires,
                             siteOrders(r, p.participantId())));
                 } else {
-                    gateways.prepare(p.endpoint(), tx, participantHoldExpires, StitchPlanner.ordersFor(r, p));
+                    gateways.prepare(p.endpoint(), tx, r.window(), participantHoldExpires, StitchPlanner.ordersFor(r, p));
                 }
                 LOG.info(() -> "reservation " + tx.reservationId() + ": " + p.participantId() + " holds");
             }

@@ -1,5 +1,6 @@
 package io.isthmus.broker.domain.site;
 
+import io.isthmus.broker.domain.reservation.TimeWindow;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 public interface GatewayClient {
     GatewayInfo status(URI endpoint);
 
-    void prepare(URI endpoint, TxContext tx, Instant holdExpires, List<StitchOrder> stitches);
+    /** Holds the stitches' VNIs and VLANs over {@code window} until {@code holdExpires}. */
+    void prepare(URI endpoint, TxContext tx, TimeWindow window, Instant holdExpires, List<StitchOrder> stitches);
 
     void commit(URI endpoint, TxContext tx);
 

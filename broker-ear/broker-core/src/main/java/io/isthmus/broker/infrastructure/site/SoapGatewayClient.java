@@ -3,6 +3,7 @@ package io.isthmus.broker.infrastructure.site;
 import static io.isthmus.broker.infrastructure.site.SoapCalls.header;
 import static io.isthmus.broker.infrastructure.site.SoapCalls.tx;
 
+import io.isthmus.broker.domain.reservation.TimeWindow;
 import io.isthmus.broker.domain.site.GatewayClient;
 import io.isthmus.broker.domain.site.GatewayInfo;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
@@ -66,8 +67,10 @@ public class SoapGatewayClient implements GatewayClient {
     }
 
     @Override
-    public void prepare(URI endpoint, TxContext tx, Instant holdExpires, List<StitchOrder> stitches) {
+    public void prepare(URI endpoint, TxContext tx, TimeWindow window, Instant holdExpires,
+                        List<StitchOrder> stitches) {
         Prepare request = tx(new Prepare(), tx);
+        request.setWindow(XmlTimes.toXml(window));
         request.setHoldExpires(XmlTimes.toXml(holdExpires));
         for (StitchOrder o : stitches) {
             StitchSpec spec = new StitchSpec();

@@ -51,7 +51,7 @@ public class SoapSiteRmsClient implements SiteRmsClient {
     @Override
     public SiteCapacityView capacity(String site, URI endpoint, TimeWindow window) {
         Capacity request = new Capacity();
-        request.setWindow(window(window));
+        request.setWindow(XmlTimes.toXml(window));
         SiteCapacity c = call("site " + site, endpoint,
                 port -> port.capacity(request, SoapCalls.brokerHeader()).getSiteCapacity());
         List<HostOffer> hosts = c.getHost().stream().map(h -> new HostOffer(h.getHost(), h.getFreeCores(),
@@ -65,7 +65,7 @@ public class SoapSiteRmsClient implements SiteRmsClient {
                                        Instant holdExpires, List<SiteNodeOrder> nodes) {
         Prepare request = tx(new Prepare(), tx);
         request.setTenant(tenant);
-        request.setWindow(window(window));
+        request.setWindow(XmlTimes.toXml(window));
         request.setHoldExpires(XmlTimes.toXml(holdExpires));
         nodes.forEach(n -> request.getNode().add(node(n)));
         SiteReservationStatus status = call("site", endpoint, port -> port.prepare(request, header(tx)).getStatus());
@@ -111,13 +111,6 @@ public class SoapSiteRmsClient implements SiteRmsClient {
         } catch (WebServiceException e) {
             throw SoapCalls.unreachable(who, endpoint, e);
         }
-    }
-
-    private static io.isthmus.schema.v1.TimeWindow window(TimeWindow w) {
-        var xml = new io.isthmus.schema.v1.TimeWindow();
-        xml.setStart(XmlTimes.toXml(w.start()));
-        xml.setEnd(XmlTimes.toXml(w.end()));
-        return xml;
     }
 
     private static SiteNode node(SiteNodeOrder n) {

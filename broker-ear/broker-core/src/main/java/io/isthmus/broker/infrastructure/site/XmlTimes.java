@@ -28,6 +28,13 @@ public final class XmlTimes {
                 : FACTORY.newXMLGregorianCalendar(GregorianCalendar.from(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC)));
     }
 
+    public static io.isthmus.schema.v1.TimeWindow toXml(io.isthmus.broker.domain.reservation.TimeWindow window) {
+        var xml = new io.isthmus.schema.v1.TimeWindow();
+        xml.setStart(toXml(window.start()));
+        xml.setEnd(toXml(window.end()));
+        return xml;
+    }
+
     /** A dateTime without a time zone is read as UTC. */
     public static Instant toInstant(XMLGregorianCalendar xml) {
         if (xml == null) {
