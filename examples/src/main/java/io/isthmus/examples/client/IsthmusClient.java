@@ -37,9 +37,16 @@ public final class IsthmusClient {
     }
 
     public ReservationSummary reserve(VirtualInfrastructure vi) throws ServiceFault {
+        return reserve(vi, UUID.randomUUID().toString());
+    }
+
+    /** A reserve under a correlation id of the caller's: sent again with the same id, it answers the first one. */
+    public ReservationSummary reserve(VirtualInfrastructure vi, String correlationId) throws ServiceFault {
         Reserve request = new Reserve();
         request.setVirtualInfrastructure(vi);
-        return port.reserve(request, header()).getSummary();
+        IsthmusHeader header = header();
+        header.setCorrelationId(correlationId);
+        return port.reserve(request, header).getSummary();
     }
 
     public ReservationSummary reserveCommit(String reservationId) throws ServiceFault {
@@ -68,6 +75,11 @@ public final class IsthmusClient {
         request.getReservationId().add(reservationId);
         List<ReservationSummary> found = port.querySummarySync(request, header()).getSummary();
         return found.stream().filter(s -> reservationId.equals(s.getReservationId())).findFirst();
+    }
+
+    /** Every reservation of this requester the broker knows. */
+    public List<ReservationSummary> queryAll() throws ServiceFault {
+        return port.querySummarySync(new QuerySummarySync(), header()).getSummary();
     }
 
     private IsthmusHeader header() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -33,10 +34,12 @@ public final class EmulatedFederation implements AutoCloseable {
     private final List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<NetnsTopology> topology;
+    private final FederationPlan plan;
     private FederationEndpoints endpoints;
 
-    private EmulatedFederation(Optional<NetnsTopology> topology) {
+    private EmulatedFederation(Optional<NetnsTopology> topology, FederationPlan plan) {
         this.topology = topology;
+        this.plan = plan;
     }
 
     /** Checks prerequisites, builds the underlay, starts every part and waits until each answers ?wsdl. */
@@ -55,7 +58,7 @@ public final class EmulatedFederation implements AutoCloseable {
                     + " gateways will refuse to stitch; run as root to emulate hosts and gateways in namespaces");
         }
         EmulatedFederation federation = new EmulatedFederation(
-                root ? Optional.of(new NetnsTopology(new CommandRunner())) : Optional.empty());
+                root ? Optional.of(new NetnsTopology(new CommandRunner())) : Optional.empty(), plan);
         created.accept(federation);
         try {
             federation.topology.ifPresent(NetnsTopology::create);
@@ -93,6 +96,49 @@ public final class EmulatedFederation implements AutoCloseable {
         synchronized (children) {
             return List.copyOf(children);
         }
+    }
+
+    /**
+     * Starts the broker again on the same database, with {@code extraSettings} on top of the federation's, after the
+     * running one has stopped (a crash test's broker kills itself; any other is stopped here); waits until it serves
+     * its WSDL. Payara Micro's root directory is emptied first so the WAR is deployed once.
+     */
+    public ChildProcess restartBroker(Map<String, String> extraSettings) {
+        ChildProcess old = broker();
+        old.stop(STOP_GRACE);
+        children.remove(old);
+        if (Files.exists(plan.payaraRoot())) {
+            deleteTree(plan.payaraRoot());
+        }
+        ChildProcess started = launch(plan.broker(extraSettings), plan);
+        ReadinessProbe.awaitReady(started);
+        return started;
+    }
+
+    /** Kills a site RMS or gateway with SIGKILL, as a crash or a power cut would; {@link #startService} brings it back. */
+    public void killService(String name) {
+        ChildProcess service = child(name);
+        service.kill();
+        children.remove(service);
+    }
+
+    /** Starts a site RMS or gateway of this federation again on its own data directory; waits until it is ready. */
+    public ChildProcess startService(String name) {
+        LaunchSpec spec = plan.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in this federation"));
+        ChildProcess started = launch(spec, plan);
+        ReadinessProbe.awaitReady(started);
+        return started;
+    }
+
+    private ChildProcess child(String name) {
+        return children().stream().filter(c -> c.name().equals(name)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalArgumentException("no running " + name + " in this federation"));
+    }
+
+    /** The broker's process. */
+    public ChildProcess broker() {
+        return child("broker");
     }
 
     /** The first child that has exited on its own, if any. */

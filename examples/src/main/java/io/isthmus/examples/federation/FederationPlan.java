@@ -82,6 +82,11 @@ public final class FederationPlan {
     }
 
     public LaunchSpec broker() {
+        return broker(Map.of());
+    }
+
+    /** The broker with {@code extra} settings on top of the federation's (e.g. a crash test's kill point). */
+    public LaunchSpec broker(Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("isthmus.sites", sites.stream().map(s -> s.siteId() + "=" + s.listen())
                 .collect(Collectors.joining(",")));
@@ -89,8 +94,9 @@ public final class FederationPlan {
         settings.put("isthmus.db.url", "jdbc:h2:file:" + options.runDir().resolve("broker/isthmus"));
         settings.put("isthmus.hold.seconds", Integer.toString(options.holdSeconds()));
         options.sweepSeconds().ifPresent(s -> settings.put("isthmus.sweep.seconds", Integer.toString(s)));
+        settings.putAll(extra);
         List<String> command = JavaCommands.broker(options.artifacts(), ports.broker(),
-                options.runDir().resolve("payara"), settings);
+                payaraRoot(), settings);
         return new LaunchSpec("broker", command, options.runDir(), ServicePorts.wsdlOf(ports.brokerSoap()),
                 options.brokerReadyTimeout());
     }
@@ -122,6 +128,14 @@ public final class FederationPlan {
     public List<Path> stateDirectories() {
         return List.of("broker", "payara", "config", "logs", "data").stream()
                 .map(options.runDir()::resolve).toList();
+    }
+
+    /**
+     * Payara Micro's own root directory (no broker state: that is in the database). It is emptied before every broker
+     * start: Payara Micro redeploys what it finds there, so a reused one would deploy the WAR twice.
+     */
+    public Path payaraRoot() {
+        return options.runDir().resolve("payara");
     }
 
     public Path logDirectory() {

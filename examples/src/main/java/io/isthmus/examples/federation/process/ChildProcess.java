@@ -30,7 +30,7 @@ public final class ChildProcess implements AutoCloseable {
             Process process = new ProcessBuilder(spec.command())
                     .directory(spec.workingDirectory().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
             LOG.log(System.Logger.Level.INFO, "Started {0} (pid {1}), log {2}", spec.name(), process.pid(), logFile);
@@ -92,6 +92,17 @@ public final class ChildProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.log(System.Logger.Level.INFO, "Stopped {0} (pid {1})", spec.name(), process.pid());
+    }
+
+    /** SIGKILL at once, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(System.Logger.Level.INFO, "Killed {0} (pid {1})", spec.name(), process.pid());
     }
 
     /** SIGTERM, then SIGKILL when it has not ended after the grace period. */

@@ -13,6 +13,7 @@ import io.isthmus.broker.domain.site.StitchOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,7 +43,7 @@ public final class StitchPlanner {
                 }
             }
             orders.add(new StitchOrder(segment.name(), segment.vni(), r.tunnelKind(),
-                    requester ? segment.vlan() : null, peers));
+                    requester ? Optional.of(segment.vlan()) : Optional.empty(), peers));
         }
         return orders;
     }

@@ -52,6 +52,11 @@ public class ReservationPlanner {
 
     public Plan plan(VirtualInfrastructureSpec vi) {
         Map<String, SiteCapacityView> views = capacities(vi);
+        for (SiteCapacityView v : views.values()) {
+            if (v.gatewayEndpoint().normalize().equals(vi.requesterGateway().endpoint().normalize())) {
+                throw siteGatewayNamed(vi, v.offer().site());
+            }
+        }
         List<SiteOffer> offers = views.values().stream().map(v -> new SiteOffer(v.offer().site(), v.offer().hosts(),
                 settings.connectivity(v.offer().site()), settings.costPerCore(v.offer().site()))).toList();
         List<InterSiteLink> links = bookings.links(vi.window()).stream()
@@ -69,9 +74,21 @@ public class ReservationPlanner {
         }
         GatewayInfo requester = gatewayReady(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
                 vi.requesterGateway().tunnelKind());
+        for (Participant p : participants) {
+            if (p.isGateway() && requester.tunnelAddress().equals(p.tunnelAddress())) {
+                throw siteGatewayNamed(vi, p.site());
+            }
+        }
         participants.add(new Participant(Participant.Role.REQUESTER_GATEWAY, vi.requesterGateway().id(),
                 vi.requesterGateway().endpoint(), requester.tunnelAddress(), null));
         return new Plan(placement, participants);
+    }
+
+    /** A tenant names its own data centre's gateway, never a provider site's (found by URL or tunnel address). */
+    private static BrokerException siteGatewayNamed(VirtualInfrastructureSpec vi, String site) {
+        return new BrokerException(FaultKind.VALIDATION, "requesterGateway.endpoint: "
+                + vi.requesterGateway().endpoint() + " is the gateway of provider site " + site
+                + "; name the gateway of your own data centre");
     }
 
     private Map<String, SiteCapacityView> capacities(VirtualInfrastructureSpec vi) {

@@ -1,6 +1,8 @@
 package io.isthmus.broker.application.reservation;
 
+import io.isthmus.broker.application.coallocation.ActivationFailedException;
 import io.isthmus.broker.application.coallocation.CoAllocator;
+import io.isthmus.broker.application.coallocation.StepFailure;
 import io.isthmus.broker.domain.placement.NodeLocation;
 import io.isthmus.broker.domain.placement.InterSiteBookings;
 import io.isthmus.broker.domain.placement.PlacementRefusedException;
@@ -25,6 +27,8 @@ import io.isthmus.broker.domain.reservation.VirtualInfrastructureValidator;
 import io.isthmus.broker.domain.segment.AddressAllocator;
 import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
+import io.isthmus.broker.infrastructure.config.RecoverySettings;
+import io.isthmus.broker.infrastructure.fault.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -43,6 +47,8 @@ import java.util.logging.Logger;
 public class ReservationService {
     /** Participants keep their holds a little longer than the broker, so a commit at the deadline still lands. */
     static final Duration PARTICIPANT_GRACE = Duration.ofSeconds(30);
+    /** How often in a row the broker tries to start a reservation at its window's start before it gives up. */
+    static final int MAX_ACTIVATION_ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(ReservationService.class.getName());
 
     @Inject
@@ -57,22 +63,51 @@ public class ReservationService {
     BrokerSettings settings;
     @Inject
     Clock clock;
+    @Inject
+    RecoverySettings recovery;
+    @Inject
+    KillSwitch killSwitch;
+    @Inject
+    Replays replays;
+    @Inject
+    InFlight inFlight;
 
     public Reservation reserve(Requester who, VirtualInfrastructureSpec vi) {
         VirtualInfrastructureValidator.validate(vi, clock.instant());
+        String digest = RequestDigest.of(vi);
         var earlier = store.read(repo -> repo.findByRequest(who.requesterId(), who.correlationId()));
         if (earlier.isPresent()) {
-            return replay(earlier.get());
+            return replays.replay(earlier.get(), digest);
         }
         ReservationId id = ReservationId.random();
+        return inFlight.during(id, () -> reserveNew(who, vi, digest, id));
+    }
+
+    private Reservation reserveNew(Requester who, VirtualInfrastructureSpec vi, String digest, ReservationId id) {
         Instant holdExpires = clock.instant().plus(settings.holdTime());
-        Reservation checking = placeAndRecord(who, id, vi, holdExpires);
+        Reservation checking;
+        try {
+            checking = placeAndRecord(who, id, vi, holdExpires, digest);
+        } catch (BrokerException refused) {
+            throw refused;
+        } catch (RuntimeException raced) {
+            // Another call with the same requester and correlation id recorded its reservation first (the unique
+            // key refused this one): answer what that call answers.
+            Reservation first = store.read(repo -> repo.findByRequest(who.requesterId(), who.correlationId()))
+                    .orElseThrow(() -> raced);
+            LOG.info(() -> "reserve " + who.correlationId() + " of " + who.requesterId() + " raced an identical one;"
+                    + " answering reservation " + first.id());
+            return replays.replay(first, digest);
+        }
+        killSwitch.reached("reserve.recorded");
         try {
             var hosts = coAllocator.prepareAll(checking, tx(checking, who), holdExpires.plus(PARTICIPANT_GRACE));
-            return store.update(id, r -> {
+            Reservation held = store.update(id, r -> {
                 r.nodes().forEach(n -> n.assignHost(hosts.getOrDefault(n.name(), n.host().orElse(null))));
                 r.moveTo(ReservationState.ReserveHeld, clock.instant());
             });
+            killSwitch.reached("reserve.held");
+            return held;
         } catch (BrokerException refused) {
             store.updateWithAllocator(id, (r, allocator) -> {
                 Instant at = clock.instant();
@@ -88,7 +123,8 @@ public class ReservationService {
      * Places the request and records it with its addresses and inter-site bookings in one transaction; places again
      * (at most three times) when another reservation took the inter-site bandwidth in between.
      */
-    private Reservation placeAndRecord(Requester who, ReservationId id, VirtualInfrastructureSpec vi, Instant holdExpires) {
+    private Reservation placeAndRecord(Requester who, ReservationId id, VirtualInfrastructureSpec vi, Instant holdExpires,
+                                       String digest) {
         for (int attempt = 1; ; attempt++) {
             ReservationPlanner.Plan plan = planner.plan(vi);
             Instant now = clock.instant();
@@ -96,6 +132,7 @@ public class ReservationService {
                 Reservation checking = store.create(new Reservation(id, who.requesterId(), who.correlationId(), vi, now),
                         (r, allocator) -> {
                     r.moveTo(ReservationState.ReserveChecking, now);
+                    r.recordRequestDigest(digest);
                     r.beginHold(UUID.randomUUID().toString(), holdExpires);
                     r.replacePlacement(placedNodes(vi, plan, id, allocator), allocatedSegments(vi, id, allocator),
                             plan.participants());
@@ -114,7 +151,7 @@ public class ReservationService {
         }
     }
 
-    public Reservation commit(Requester who, ReservationId id) {
+    private Reservation commitNow(Requester who, ReservationId id) {
         Reservation r = owned(who, id);
         if (r.committed()) {
             return r;
@@ -125,13 +162,19 @@ public class ReservationService {
                     throw new IllegalTransitionException("reservation " + id + " timed out: its hold expired at "
                             + res.holdExpires().orElse(null) + " and was released everywhere; reserve again");
                 }
-                res.moveTo(ReservationState.ReserveCommitting, clock.instant());
+                if (!res.committed() && res.reservationState() != ReservationState.ReserveCommitting) {
+                    res.moveTo(ReservationState.ReserveCommitting, clock.instant());
+                }
             });
+            if (r.committed()) {
+                return r;
+            }
+            killSwitch.reached("commit.decided");
         }
         return finishCommit(r, who);
     }
 
-    public Reservation abort(Requester who, ReservationId id) {
+    private Reservation abortNow(Requester who, ReservationId id) {
         Reservation r = owned(who, id);
         if (r.committed()) {
             throw new IllegalTransitionException("reservation " + id + " is committed; use terminate to end it");
@@ -139,13 +182,21 @@ public class ReservationService {
         if (r.lifecycleState() == LifecycleState.Terminated) {
             return r;
         }
+        if (r.reservationState() == ReservationState.ReserveCommitting) {
+            throw new IllegalTransitionException("reservation " + id + " is being committed (the decision is recorded);"
+                    + " terminate it once the commit has finished");
+        }
         if (r.reservationState() != ReservationState.ReserveAborting) {
-            r = store.update(id, res -> res.moveTo(ReservationState.ReserveAborting, clock.instant()));
+            r = store.update(id, res -> {
+                if (res.reservationState() != ReservationState.ReserveAborting) {
+                    res.moveTo(ReservationState.ReserveAborting, clock.instant());
+                }
+            });
         }
         return finishAbort(r, who);
     }
 
-    public Reservation provision(Requester who, ReservationId id) {
+    private Reservation provisionNow(Requester who, ReservationId id) {
         Reservation r = owned(who, id);
         if (!r.committed() || r.lifecycleState() != LifecycleState.Created) {
             throw new IllegalTransitionException("reservation " + id + " cannot be provisioned: it is "
@@ -164,42 +215,72 @@ public class ReservationService {
         }
         try {
             coAllocator.activate(r, tx(r, who));
-        } catch (BrokerException failed) {
+        } catch (ActivationFailedException failed) {
             store.update(id, res -> {
-                res.recordError(failed.kind(), failed.getMessage(), clock.instant());
-                res.moveTo(ProvisionState.Released, clock.instant());
+                res.recordError(failed.kind(), "provision failed: " + failed.getMessage(), clock.instant());
+                // What could not be undone is left to the sweeper, which releases it until it is gone.
+                res.moveTo(failed.undone() ? ProvisionState.Released : ProvisionState.Releasing, clock.instant());
             });
             throw failed;
         }
         return store.update(id, res -> {
             res.moveTo(ProvisionState.Provisioned, clock.instant());
             res.markDataPlane(true, clock.instant());
+            res.countActivation(true, clock.instant());
         });
     }
 
-    public Reservation release(Requester who, ReservationId id) {
+    private Reservation releaseNow(Requester who, ReservationId id) {
         Reservation r = owned(who, id);
         if (r.provisionState() == ProvisionState.Released) {
             return r;
         }
         if (r.provisionState() != ProvisionState.Releasing) {
-            r = store.update(id, res -> res.moveTo(ProvisionState.Releasing, clock.instant()));
+            r = store.update(id, res -> {
+                if (res.provisionState() != ProvisionState.Releasing) {
+                    res.moveTo(ProvisionState.Releasing, clock.instant());
+                }
+            });
         }
         return finishRelease(r, who);
     }
 
-    public Reservation terminate(Requester who, ReservationId id) {
+    private Reservation terminateNow(Requester who, ReservationId id) {
         Reservation r = owned(who, id);
         if (r.lifecycleState() == LifecycleState.Terminated) {
             return r;
         }
         if (!r.committed()) {
-            return abort(who, id);
+            return abortNow(who, id);
         }
         if (r.lifecycleState() != LifecycleState.Terminating) {
-            r = store.update(id, res -> res.moveTo(LifecycleState.Terminating, clock.instant()));
+            r = store.update(id, res -> {
+                if (res.lifecycleState() != LifecycleState.Terminating) {
+                    res.moveTo(LifecycleState.Terminating, clock.instant());
+                }
+            });
         }
         return finishTerminate(r, who, LifecycleState.Terminated);
+    }
+
+    public Reservation commit(Requester who, ReservationId id) {
+        return inFlight.during(id, () -> commitNow(who, id));
+    }
+
+    public Reservation abort(Requester who, ReservationId id) {
+        return inFlight.during(id, () -> abortNow(who, id));
+    }
+
+    public Reservation provision(Requester who, ReservationId id) {
+        return inFlight.during(id, () -> provisionNow(who, id));
+    }
+
+    public Reservation release(Requester who, ReservationId id) {
+        return inFlight.during(id, () -> releaseNow(who, id));
+    }
+
+    public Reservation terminate(Requester who, ReservationId id) {
+        return inFlight.during(id, () -> terminateNow(who, id));
     }
 
     public List<Reservation> query(Requester who, List<ReservationId> ids, String tenant) {
@@ -217,7 +298,11 @@ public class ReservationService {
     // ---- steps also taken by the timers (hold expiry, window start and end, recovery) ----
 
     Reservation finishCommit(Reservation r, Requester who) {
-        List<String> failures = coAllocator.commitAll(r, tx(r, who));
+        List<StepFailure> failures = coAllocator.commitAll(r, tx(r, who));
+        List<StepFailure> refusals = failures.stream().filter(StepFailure::refused).toList();
+        if (!refusals.isEmpty()) {
+            return rollBackCommit(r, who, refusals);
+        }
         if (!failures.isEmpty()) {
             throw unfinished(r, "commit is decided and recorded, but ", failures);
         }
@@ -225,16 +310,74 @@ public class ReservationService {
         return store.update(r.id(), res -> res.markCommitted(clock.instant()));
     }
 
+    /**
+     * A participant answered that it cannot commit (its hold lapsed before the commit reached it, or it holds the
+     * reservation for another transaction): the commit can never finish, so it is undone at every participant and
+     * the reservation ends, with the reason for the requester.
+     */
+    private Reservation rollBackCommit(Reservation r, Requester who, List<StepFailure> refusals) {
+        String reason = "the commit could not finish: " + String.join("; ",
+                refusals.stream().map(StepFailure::describe).toList())
+                + ". It was undone at every participant and nothing is held; reserve again";
+        LOG.warning(() -> "reservation " + r.id() + ": " + reason);
+        Reservation aborting = store.update(r.id(), res -> {
+            res.recordError(FaultKind.CONFLICT, reason, clock.instant());
+            res.rollBackCommit(clock.instant());
+        });
+        finishAbort(aborting, who);
+        throw new BrokerException(FaultKind.CONFLICT, "reservation " + r.id() + ": " + reason);
+    }
+
     Reservation finishAbort(Reservation r, Requester who) {
-        coAllocatorAbort(r, who);
+        List<StepFailure> failures = coAllocator.abortAll(r, tx(r, who));
+        if (!failures.isEmpty() && !participantLeasesLapsed(r)) {
+            throw unfinished(r, "abort is recorded, but ", failures);
+        }
+        if (!failures.isEmpty()) {
+            LOG.warning(() -> "reservation " + r.id() + ": abort incomplete, but every participant's own lease has"
+                    + " ended, so each has dropped it by itself: " + failures);
+        }
         return store.updateWithAllocator(r.id(), (res, allocator) -> {
-            res.moveTo(ReservationState.ReserveStart, clock.instant());
+            res.settleReservationState(clock.instant());
+            endLifecycle(res, allocator, clock.instant());
+        });
+    }
+
+    /**
+     * Whether every participant has dropped the reservation on its own by now: a hold lapses at the broker's hold
+     * time plus {@link #PARTICIPANT_GRACE}; a commit at the window's end plus the participants' teardown grace.
+     */
+    boolean participantLeasesLapsed(Reservation r) {
+        Instant now = clock.instant();
+        Instant lapse = r.holdExpires().map(h -> h.plus(PARTICIPANT_GRACE))
+                .orElse(r.window().end().plus(recovery.participantTeardownGrace()));
+        return !now.isBefore(lapse);
+    }
+
+    /** A hold that timed out: released everywhere; the reservation stays ReserveTimeout and ends. */
+    Reservation finishTimeout(Reservation r, Requester who) {
+        List<StepFailure> failures = coAllocator.abortAll(r, tx(r, who));
+        if (!failures.isEmpty() && !participantLeasesLapsed(r)) {
+            throw unfinished(r, "the hold timed out, but releasing it failed: ", failures);
+        }
+        return store.updateWithAllocator(r.id(), (res, allocator) -> endLifecycle(res, allocator, clock.instant()));
+    }
+
+    /** A reserve that did not finish preparing (its broker stopped): released everywhere, and failed with the reason. */
+    Reservation failChecking(Reservation r, Requester who, String reason) {
+        List<StepFailure> failures = coAllocator.abortAll(r, tx(r, who));
+        if (!failures.isEmpty() && !participantLeasesLapsed(r)) {
+            throw unfinished(r, "the reserve did not finish, and releasing its holds failed: ", failures);
+        }
+        return store.updateWithAllocator(r.id(), (res, allocator) -> {
+            res.recordError(FaultKind.UNAVAILABLE, reason, clock.instant());
+            res.moveTo(ReservationState.ReserveFailed, clock.instant());
             endLifecycle(res, allocator, clock.instant());
         });
     }
 
     Reservation finishRelease(Reservation r, Requester who) {
-        List<String> failures = coAllocator.deactivate(r, tx(r, who));
+        List<StepFailure> failures = coAllocator.deactivateAll(r, tx(r, who));
         if (!failures.isEmpty()) {
             throw unfinished(r, "release is recorded, but ", failures);
         }
@@ -245,7 +388,7 @@ public class ReservationService {
     }
 
     Reservation finishTerminate(Reservation r, Requester who, LifecycleState end) {
-        List<String> failures = coAllocator.terminateAll(r, tx(r, who));
+        List<StepFailure> failures = coAllocator.terminateAll(r, tx(r, who));
         if (!failures.isEmpty()) {
             throw unfinished(r, "termination is recorded, but ", failures);
         }
@@ -259,20 +402,14 @@ public class ReservationService {
                 res.moveTo(ProvisionState.Released, now);
             }
             res.markDataPlane(false, now);
-            if (end == LifecycleState.PassedEndTime) {
+            res.settleReservationState(now);
+            if (end != LifecycleState.PassedEndTime) {
+                endLifecycle(res, allocator, now);
+            } else if (res.lifecycleState() == LifecycleState.Created) {
                 res.moveTo(LifecycleState.PassedEndTime, now);
                 allocator.releaseAll(res.id());
-            } else {
-                endLifecycle(res, allocator, now);
             }
         });
-    }
-
-    void coAllocatorAbort(Reservation r, Requester who) {
-        List<String> failures = coAllocator.abortAll(r, tx(r, who));
-        if (!failures.isEmpty()) {
-            LOG.warning(() -> "reservation " + r.id() + ": abort incomplete, the holds expire on their own: " + failures);
-        }
     }
 
     /** Starts a provisioned reservation whose window has begun (called by the timekeeper). */
@@ -283,12 +420,29 @@ public class ReservationService {
         }
         try {
             coAllocator.activate(r, tx(r, who));
-        } catch (BrokerException failed) {
-            store.update(r.id(), res -> res.recordError(failed.kind(), failed.getMessage(), clock.instant()));
+        } catch (ActivationFailedException failed) {
+            store.update(r.id(), res -> {
+                Instant now = clock.instant();
+                int attempts = res.countActivation(false, now);
+                boolean giveUp = attempts >= MAX_ACTIVATION_ATTEMPTS;
+                res.recordError(failed.kind(), "starting the L1 nodes at the window's start failed (attempt "
+                        + attempts + " of " + MAX_ACTIVATION_ATTEMPTS + "): " + failed.getMessage()
+                        + (giveUp ? ". The broker stopped trying: provision again to retry" : ". Retrying"), now);
+                if (giveUp || !failed.undone()) {
+                    // Released once nothing is left anywhere; the sweeper finishes what the undo could not.
+                    res.moveTo(ProvisionState.Releasing, now);
+                }
+                if (giveUp && failed.undone()) {
+                    res.moveTo(ProvisionState.Released, now);
+                }
+            });
             throw failed;
         }
         LOG.info(() -> "reservation " + r.id() + ": window started, L1 nodes running and segments stitched");
-        store.update(r.id(), res -> res.markDataPlane(true, clock.instant()));
+        store.update(r.id(), res -> {
+            res.markDataPlane(true, clock.instant());
+            res.countActivation(true, clock.instant());
+        });
     }
 
     Reservation owned(Requester who, ReservationId id) {
@@ -300,26 +454,24 @@ public class ReservationService {
         return new TxContext(r.id(), r.transactionId(), who.correlationId(), who.requesterId());
     }
 
-    private BrokerException unfinished(Reservation r, String prefix, List<String> failures) {
-        String message = prefix + String.join("; ", failures) + ". The broker retries every "
+    private BrokerException unfinished(Reservation r, String prefix, List<StepFailure> failures) {
+        String message = prefix + String.join("; ", failures.stream().map(StepFailure::describe).toList())
+                + ". The broker retries every "
                 + settings.sweepInterval().toSeconds() + " s until every participant has done it.";
         store.update(r.id(), res -> res.recordError(FaultKind.UNAVAILABLE, message, clock.instant()));
         return new BrokerException(FaultKind.UNAVAILABLE, "reservation " + r.id() + ": " + message);
     }
 
+    /** Terminated, with its VNIs and MACs free again; ending an ended reservation changes nothing. */
     static void endLifecycle(Reservation r, AddressAllocator allocator, Instant now) {
+        if (r.lifecycleState() == LifecycleState.Terminated) {
+            return;
+        }
         if (r.lifecycleState() != LifecycleState.Terminating) {
             r.moveTo(LifecycleState.Terminating, now);
         }
         r.moveTo(LifecycleState.Terminated, now);
         allocator.releaseAll(r.id());
-    }
-
-    private static Reservation replay(Reservation earlier) {
-        if (earlier.reservationState() == ReservationState.ReserveFailed && earlier.lastError().isPresent()) {
-            throw new BrokerException(earlier.lastErrorKind().orElse(FaultKind.INTERNAL), earlier.lastError().get());
-        }
-        return earlier;
     }
 
     private static List<ReservedNode> placedNodes(VirtualInfrastructureSpec vi, ReservationPlanner.Plan plan,

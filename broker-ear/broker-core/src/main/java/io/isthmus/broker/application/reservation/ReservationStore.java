@@ -5,6 +5,7 @@ import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.broker.domain.reservation.ReservationRepository;
 import io.isthmus.broker.domain.segment.AddressAllocator;
+import io.isthmus.broker.infrastructure.persistence.BrokerInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,10 +27,12 @@ public class ReservationStore {
     ReservationRepository repository;
     @Inject
     AddressAllocator allocator;
+    @Inject
+    BrokerInstances instances;
 
-    /** Locks the reservation, applies the change and commits. */
+    /** Locks the reservation, applies the change and commits; this instance becomes its owner. */
     public Reservation update(ReservationId id, Consumer<Reservation> change) {
-        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        Reservation r = locked(id);
         change.accept(r);
         return r;
     }
@@ -40,22 +43,44 @@ public class ReservationStore {
         if (!qualifies.test(r)) {
             return Optional.empty();
         }
+        r.ownedBy(instances.me());
         change.accept(r);
         return Optional.of(r);
     }
 
     /** Like {@link #update} with access to the allocator (VNIs, MACs) in the same transaction. */
     public Reservation updateWithAllocator(ReservationId id, BiConsumer<Reservation, AddressAllocator> change) {
-        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        Reservation r = locked(id);
         change.accept(r, allocator);
         return r;
     }
 
     /** Records a new reservation and applies its first change, both or neither. */
     public Reservation create(Reservation reservation, BiConsumer<Reservation, AddressAllocator> change) {
+        reservation.ownedBy(instances.me());
         repository.add(reservation);
         change.accept(reservation, allocator);
         return reservation;
+    }
+
+    /**
+     * Takes the reservation over for background work unless another broker instance whose lease still runs owns it
+     * (that one finishes it itself); answers whether this instance may go on.
+     */
+    public boolean claim(ReservationId id) {
+        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        Optional<String> owner = r.owner();
+        if (owner.isPresent() && !owner.get().equals(instances.me()) && instances.isAlive(owner.get())) {
+            return false;
+        }
+        r.ownedBy(instances.me());
+        return true;
+    }
+
+    private Reservation locked(ReservationId id) {
+        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        r.ownedBy(instances.me());
+        return r;
     }
 
     public <T> T read(Function<ReservationRepository, T> query) {

@@ -1,12 +1,12 @@
 package io.isthmus.broker.application.reservation;
 
 import io.isthmus.broker.domain.reservation.BrokerException;
-import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.LifecycleState;
 import io.isthmus.broker.domain.reservation.ProvisionState;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.broker.domain.reservation.ReservationState;
+import io.isthmus.broker.infrastructure.fault.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -31,6 +31,8 @@ public class ReservationTimekeeper {
     ReservationStore store;
     @Inject
     Clock clock;
+    @Inject
+    KillSwitch killSwitch;
 
     /** Held past its hold time: ReserveTimeout, and every hold released. */
     public void expireHold(ReservationId id) {
@@ -45,8 +47,8 @@ public class ReservationTimekeeper {
         Reservation r = expired.get();
         LOG.info(() -> "reservation " + id + " was not committed by " + r.holdExpires().orElse(null)
                 + ": ReserveTimeout, releasing its holds everywhere");
-        service.coAllocatorAbort(r, system(r));
-        store.updateWithAllocator(id, (res, allocator) -> ReservationService.endLifecycle(res, allocator, clock.instant()));
+        killSwitch.reached("expiry.timedOut");
+        service.finishTimeout(r, system(r));
     }
 
     /** A provisioned reservation whose window has started: start its L1 nodes and stitch its segments. */
@@ -70,18 +72,13 @@ public class ReservationTimekeeper {
                 + r.lifecycleState());
         switch (r.reservationState()) {
             case ReserveChecking -> {
-                service.coAllocatorAbort(r, who);
-                store.updateWithAllocator(id, (res, allocator) -> {
-                    res.recordError(FaultKind.UNAVAILABLE,
-                            "the broker stopped while checking this reservation; nothing is held, reserve again",
-                            clock.instant());
-                    res.moveTo(ReservationState.ReserveFailed, clock.instant());
-                    ReservationService.endLifecycle(res, allocator, clock.instant());
-                });
+                service.failChecking(r, who, "the broker stopped while preparing this reservation; nothing is held:"
+                        + " reserve again with a new correlation id");
                 return;
             }
             case ReserveCommitting -> service.finishCommit(r, who);
             case ReserveAborting -> service.finishAbort(r, who);
+            case ReserveTimeout -> service.finishTimeout(r, who);
             default -> { }
         }
         Reservation now = store.read(repo -> repo.find(id)).orElseThrow();

@@ -66,6 +66,15 @@ public class Reservation {
     @Enumerated(EnumType.STRING)
     @Column(name = "last_error_kind", length = 16)
     private FaultKind lastErrorKind;
+    /** SHA-256 of the request as first received, so a reused correlation id with another body is refused. */
+    @Column(name = "request_digest", length = 64)
+    private String requestDigest;
+    /** Failed attempts to start the data plane at the window's start since the last success. */
+    @Column(name = "activation_failures")
+    private int activationFailures;
+    /** The broker instance that last wrote this reservation; it alone works on it while its lease lasts. */
+    @Column(name = "owner_instance", length = 36)
+    private String owner;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
     @Version
@@ -152,8 +161,8 @@ public class Reservation {
         return transactionId;
     }
 
-    public String tunnelKind() {
-        return tunnelKind;
+    public TunnelKind tunnelKind() {
+        return TunnelKind.of(tunnelKind);
     }
 
     public Optional<String> lastError() {
@@ -162,6 +171,33 @@ public class Reservation {
 
     public Optional<FaultKind> lastErrorKind() {
         return Optional.ofNullable(lastErrorKind);
+    }
+
+    public Optional<String> owner() {
+        return Optional.ofNullable(owner);
+    }
+
+    public void ownedBy(String instance) {
+        this.owner = instance;
+    }
+
+    public Optional<String> requestDigest() {
+        return Optional.ofNullable(requestDigest);
+    }
+
+    public void recordRequestDigest(String digest) {
+        this.requestDigest = digest;
+    }
+
+    public int activationFailures() {
+        return activationFailures;
+    }
+
+    /** Counts a failed activation and answers how many there were in a row; {@code success} resets the count. */
+    public int countActivation(boolean success, Instant now) {
+        activationFailures = success ? 0 : activationFailures + 1;
+        updatedAt = now;
+        return activationFailures;
     }
 
     public Instant updatedAt() {
@@ -214,11 +250,37 @@ public class Reservation {
         this.holdExpires = holdExpires;
     }
 
-    /** Phase two succeeded everywhere. */
+    /** Phase two succeeded everywhere; repeating it changes nothing. */
     public void markCommitted(Instant now) {
+        if (committed) {
+            return;
+        }
         moveTo(ReservationState.ReserveStart, now);
         committed = true;
         holdExpires = null;
+    }
+
+    /**
+     * A decided commit that a participant cannot honour is undone: its bookings no longer lapse with the hold, so the
+     * hold time is cleared and the participants' own lease (the window's end) bounds what is left.
+     */
+    public void rollBackCommit(Instant now) {
+        moveTo(ReservationState.ReserveAborting, now);
+        holdExpires = null;
+    }
+
+    /** Leaves a transient reservation state for ReserveStart: nothing is being held, committed or aborted any more. */
+    public void settleReservationState(Instant now) {
+        if (reservationState == ReservationState.ReserveStart || reservationState == ReservationState.ReserveFailed) {
+            return;
+        }
+        if (reservationState != ReservationState.ReserveAborting) {
+            if (reservationState == ReservationState.ReserveCommitting) {
+                holdExpires = null;
+            }
+            moveTo(ReservationState.ReserveAborting, now);
+        }
+        moveTo(ReservationState.ReserveStart, now);
     }
 
     public void markDataPlane(boolean active, Instant now) {

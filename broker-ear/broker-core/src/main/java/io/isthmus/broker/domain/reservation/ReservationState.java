@@ -13,7 +13,8 @@ public enum ReservationState {
             case ReserveStart -> EnumSet.of(ReserveChecking);
             case ReserveChecking -> EnumSet.of(ReserveHeld, ReserveFailed, ReserveAborting);
             case ReserveHeld -> EnumSet.of(ReserveCommitting, ReserveAborting, ReserveTimeout);
-            case ReserveCommitting -> EnumSet.of(ReserveStart);
+            // A commit that a participant can no longer honour (its hold lapsed) is rolled back everywhere.
+            case ReserveCommitting -> EnumSet.of(ReserveStart, ReserveAborting);
             case ReserveAborting -> EnumSet.of(ReserveStart, ReserveFailed);
             case ReserveFailed, ReserveTimeout -> EnumSet.of(ReserveAborting);
         };

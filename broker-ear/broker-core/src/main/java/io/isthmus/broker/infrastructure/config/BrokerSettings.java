@@ -81,7 +81,7 @@ public class BrokerSettings implements SiteDirectory {
         return Collections.unmodifiableMap(parsed);
     }
 
-    private static Duration positive(String key, long seconds) {
+    static Duration positive(String key, long seconds) {
         if (seconds <= 0) {
             throw new IllegalArgumentException(key + " must be a positive number of seconds, not " + seconds);
         }

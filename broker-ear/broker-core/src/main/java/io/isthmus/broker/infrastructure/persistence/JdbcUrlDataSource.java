@@ -57,11 +57,24 @@ public class JdbcUrlDataSource implements DataSource {
         if (pass != null) {
             props.setProperty("password", pass);
         }
-        Connection connection = driverFor(url).connect(url, props);
+        String effective = durable(url);
+        Connection connection = driverFor(effective).connect(effective, props);
         if (connection == null) {
             throw new SQLException("the JDBC driver for " + url + " returned no connection");
         }
         return connection;
+    }
+
+    /**
+     * The URL with every commit written before it returns. H2 keeps commits in memory for up to its write delay
+     * (500 ms by default): a broker killed then would lose reservations it had already answered. PostgreSQL's
+     * commits are durable as configured by its server ({@code synchronous_commit}).
+     */
+    static String durable(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     static Driver driverFor(String url) throws SQLException {

@@ -76,8 +76,8 @@ public class SoapGatewayClient implements GatewayClient {
             StitchSpec spec = new StitchSpec();
             spec.setSegment(o.segment());
             spec.setVni(o.vni());
-            spec.setKind(TunnelKind.fromValue(o.kind()));
-            spec.setLocalVlan(o.localVlan());
+            spec.setKind(TunnelKind.fromValue(o.kind().wireName()));
+            spec.setLocalVlan(o.localVlan().orElse(null));
             spec.getPeer().addAll(o.peers());
             request.getStitch().add(spec);
         }

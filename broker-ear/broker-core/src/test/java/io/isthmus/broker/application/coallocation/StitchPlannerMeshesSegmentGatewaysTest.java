@@ -17,11 +17,13 @@ import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.PeerEndpointOrder;
+import io.isthmus.broker.domain.reservation.TunnelKind;
 import io.isthmus.broker.domain.site.StitchOrder;
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,22 +49,22 @@ class StitchPlannerMeshesSegmentGatewaysTest {
     @Test
     void theRequesterGatewayBridgesEachCarriedSegmentFromItsVlanToEverySiteCarryingIt() {
         assertEquals(List.of(
-                        new StitchOrder("mgmt", 5001, "vxlan", 100, List.of(SITE_A_TUNNEL, SITE_B_TUNNEL)),
-                        new StitchOrder("storage", 5002, "vxlan", 200, List.of(SITE_A_TUNNEL))),
+                        new StitchOrder("mgmt", 5001, TunnelKind.VXLAN, Optional.of(100), List.of(SITE_A_TUNNEL, SITE_B_TUNNEL)),
+                        new StitchOrder("storage", 5002, TunnelKind.VXLAN, Optional.of(200), List.of(SITE_A_TUNNEL))),
                 sortedPeers(StitchPlanner.ordersFor(reservation, requesterGateway)));
     }
 
     @Test
     void aSiteGatewayMeshesWithTheRequesterAndTheOtherSitesWithoutAVlan() {
         assertEquals(List.of(
-                        new StitchOrder("mgmt", 5001, "vxlan", null, List.of(REQUESTER_TUNNEL, SITE_B_TUNNEL)),
-                        new StitchOrder("storage", 5002, "vxlan", null, List.of(REQUESTER_TUNNEL))),
+                        new StitchOrder("mgmt", 5001, TunnelKind.VXLAN, Optional.empty(), List.of(REQUESTER_TUNNEL, SITE_B_TUNNEL)),
+                        new StitchOrder("storage", 5002, TunnelKind.VXLAN, Optional.empty(), List.of(REQUESTER_TUNNEL))),
                 sortedPeers(StitchPlanner.ordersFor(reservation, siteAGateway)));
     }
 
     @Test
     void aSiteGatewayOnlyStitchesTheSegmentsItsSiteCarries() {
-        assertEquals(List.of(new StitchOrder("mgmt", 5001, "vxlan", null, List.of(REQUESTER_TUNNEL, SITE_A_TUNNEL))),
+        assertEquals(List.of(new StitchOrder("mgmt", 5001, TunnelKind.VXLAN, Optional.empty(), List.of(REQUESTER_TUNNEL, SITE_A_TUNNEL))),
                 sortedPeers(StitchPlanner.ordersFor(reservation, siteBGateway)));
     }
 

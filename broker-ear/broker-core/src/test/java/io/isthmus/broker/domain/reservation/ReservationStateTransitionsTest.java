@@ -26,7 +26,7 @@ class ReservationStateTransitionsTest {
             "ReserveStart->ReserveChecking",
             "ReserveChecking->ReserveHeld", "ReserveChecking->ReserveFailed", "ReserveChecking->ReserveAborting",
             "ReserveHeld->ReserveCommitting", "ReserveHeld->ReserveAborting", "ReserveHeld->ReserveTimeout",
-            "ReserveCommitting->ReserveStart",
+            "ReserveCommitting->ReserveStart", "ReserveCommitting->ReserveAborting",
             "ReserveAborting->ReserveStart", "ReserveAborting->ReserveFailed",
             "ReserveFailed->ReserveAborting",
             "ReserveTimeout->ReserveAborting");

@@ -57,7 +57,7 @@ class ReservationSurvivesRestartTest {
         assertEquals(LifecycleState.Created, loaded.lifecycleState());
         assertEquals(Optional.of(T0.plusSeconds(120)), loaded.holdExpires());
         assertEquals("tx-1", loaded.transactionId());
-        assertEquals("vxlan", loaded.tunnelKind());
+        assertEquals(io.isthmus.broker.domain.reservation.TunnelKind.VXLAN, loaded.tunnelKind());
         assertEquals(Optional.of(FaultKind.UNAVAILABLE), loaded.lastErrorKind());
         assertEquals(Optional.of("site-b did not answer"), loaded.lastError());
 
