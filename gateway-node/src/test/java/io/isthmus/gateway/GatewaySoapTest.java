@@ -183,6 +183,42 @@ class GatewaySoapTest {
     }
 
     @Test
+    void everyCallUnderAnotherTransactionIdIsAConflictNamingBothIdsAndChangesNothing() throws Exception {
+        String res = uuid();
+        String tx = uuid();
+        String other = uuid();
+        port.prepare(prepare(res, tx, 7020, null), header());
+
+        assertForeignTransaction(() -> port.prepare(prepare(res, other, 7020, null), header()), tx, other);
+        assertForeignTransaction(() -> port.commit(reservationTx(res, other), header()), tx, other);
+        assertEquals(StitchState.HELD, port.status(statusOf(res), header()).getStitch().get(0).getState());
+        port.commit(reservationTx(res, tx), header());
+
+        assertForeignTransaction(() -> port.stitch(stitchTx(res, other), header()), tx, other);
+        assertEquals(Set.of(), net.managedLinks(ns), "a refused stitch creates nothing");
+        port.stitch(stitchTx(res, tx), header());
+
+        assertForeignTransaction(() -> port.unstitch(reservationTx(res, other), header()), tx, other);
+        assertForeignTransaction(() -> port.abort(reservationTx(res, other), header()), tx, other);
+        assertEquals(Set.of("isbr7020", "isvx7020"), net.managedLinks(ns), "refused calls leave the stitch up");
+        assertEquals(StitchState.STITCHED, port.status(statusOf(res), header()).getStitch().get(0).getState());
+
+        port.abort(reservationTx(uuid(), other), header());
+        port.unstitch(reservationTx(uuid(), other), header());
+        port.abort(reservationTx(res, tx), header());
+        assertEquals(Set.of(), net.managedLinks(ns));
+        assertTrue(port.status(new Status(), header()).getStitch().isEmpty());
+    }
+
+    private static void assertForeignTransaction(org.junit.jupiter.api.function.Executable call, String booked,
+                                                 String sent) {
+        ServiceFault e = assertThrows(ServiceFault.class, call);
+        assertEquals(FaultCode.CONFLICT, e.getFaultInfo().getCode(), e.getFaultInfo().getMessage());
+        assertTrue(e.getFaultInfo().getMessage().contains(booked) && e.getFaultInfo().getMessage().contains(sent),
+                e.getFaultInfo().getMessage());
+    }
+
+    @Test
     void gretapAndUnknownReservationsGiveTypedFaults() {
         Prepare gretap = prepare(uuid(), uuid(), 7004, null);
         gretap.getStitch().get(0).setKind(TunnelKind.GRETAP);

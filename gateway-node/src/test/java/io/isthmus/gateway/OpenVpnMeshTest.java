@@ -121,8 +121,8 @@ class OpenVpnMeshTest {
         assertTrue(mesh.net.pingsWithin(mesh.tenants.get(0), tenantAddress(2), 10), "the other pair keeps its tunnel");
 
         for (int i = 0; i < 3; i++) {
-            mesh.parts.get(i).service().unstitch(res, newTransaction());
-            mesh.parts.get(i).service().abort(res, newTransaction());
+            mesh.parts.get(i).service().unstitch(res, tx);
+            mesh.parts.get(i).service().abort(res, tx);
             assertEquals(Set.of(), mesh.net.managedLinks(mesh.gateways.get(i)), "no TAP or bridge stays");
             assertEquals(List.of(), mesh.openvpnProcesses(i), "no openvpn process stays");
             assertFalse(Files.exists(mesh.dataDir(i).resolve("openvpn").resolve(res.value())), "no key file stays");

@@ -77,7 +77,7 @@ class SiteLegTest {
         assertTrue(learned.contains(MAC_T1_A + " dst " + HOST_A), "unicast to a VM goes to its host alone: " + learned);
         assertTrue(learned.contains(MAC_T1_B + " dst " + HOST_B), learned);
 
-        gateway.unstitch(res, newTransaction());
+        gateway.unstitch(res, tx);
         assertEquals(Set.of(), site.net.managedLinks(site.gw), "no isbr, isvx or ishv may stay after unstitch");
         assertFalse(site.net.pings(vmA, "10.0.0.2"), "an unstitched gateway must not join the hosts");
     }

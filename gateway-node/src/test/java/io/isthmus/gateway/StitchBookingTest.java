@@ -100,8 +100,9 @@ class StitchBookingTest {
     @Test
     void stitchingNeedsACommit() {
         ReservationId res = newReservation();
-        provider.prepare(res, newTransaction(), fed.inAMinute(), List.of(spec(6005, TunnelKind.VXLAN, null, REQ_ADDRESS)));
-        ConflictException e = assertThrows(ConflictException.class, () -> provider.stitch(res, newTransaction()));
+        TransactionId tx = newTransaction();
+        provider.prepare(res, tx, fed.inAMinute(), List.of(spec(6005, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        ConflictException e = assertThrows(ConflictException.class, () -> provider.stitch(res, tx));
         assertTrue(e.getMessage().contains("commit it before stitching"), e.getMessage());
         assertThrows(NotFoundException.class, () -> provider.stitch(newReservation(), newTransaction()));
     }

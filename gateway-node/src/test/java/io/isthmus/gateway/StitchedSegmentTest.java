@@ -75,8 +75,8 @@ class StitchedSegmentTest {
         assertEquals(StitchState.STITCHED, req.stitch(res, tx).state(), "stitching twice is one stitch");
         assertEquals(Set.of("isbr5001", "isvx5001"), fed.net.managedLinks(fed.req));
 
-        req.unstitch(res, newTransaction());
-        prov.unstitch(res, newTransaction());
+        req.unstitch(res, tx);
+        prov.unstitch(res, tx);
         assertFalse(fed.net.pings(fed.lan, "10.0.0.2"), "unstitched gateways must not forward");
         assertEquals(Set.of(), fed.net.managedLinks(fed.req));
         assertEquals(Set.of(), fed.net.managedLinks(fed.prov));

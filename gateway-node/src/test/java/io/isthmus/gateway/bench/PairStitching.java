@@ -78,8 +78,8 @@ final class PairStitching {
     void unstitchAndAbort(List<Reservation> reservations) {
         for (Reservation r : reservations) {
             for (int gw = 0; gw < 2; gw++) {
-                pair.service(gw).unstitch(r.id, new TransactionId(UUID.randomUUID().toString()));
-                pair.service(gw).abort(r.id, new TransactionId(UUID.randomUUID().toString()));
+                pair.service(gw).unstitch(r.id, r.tx);
+                pair.service(gw).abort(r.id, r.tx);
             }
         }
     }

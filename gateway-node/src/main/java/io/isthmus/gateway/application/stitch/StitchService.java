@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The gateway's use cases. Every mutating call is idempotent on its reservation: repeating it has the effect of
- * one; abort and unstitch of something unknown succeed and do nothing. Calls are serialised, so two prepares can
+ * one; abort and unstitch of something unknown succeed and do nothing. A call whose transaction id is not the one
+ * that prepared the booking is refused as a conflict. Calls are serialised, so two prepares can
  * never both take the same VNI, VLAN or openvpn port.
  */
 public final class StitchService {
@@ -62,6 +63,7 @@ public final class StitchService {
         reapExpiredHolds();
         Optional<Booking> existing = bookings.find(id);
         if (existing.isPresent()) {
+            requireTransaction(existing.get(), tx, "prepare");
             if (existing.get().specs().equals(specs)) {
                 return existing.get();
             }
@@ -87,6 +89,7 @@ public final class StitchService {
     /** Phase two: keeps the held stitches. */
     public synchronized Booking commit(ReservationId id, TransactionId tx) {
         Booking booking = existing(id, "commit");
+        requireTransaction(booking, tx, "commit");
         if (booking.state() != StitchState.HELD) {
             return booking;
         }
@@ -105,6 +108,7 @@ public final class StitchService {
         if (booking.isEmpty()) {
             return Optional.empty();
         }
+        requireTransaction(booking.get(), tx, "abort");
         if (booking.get().state() == StitchState.STITCHED) {
             dataPlane.removeAll(booking.get().specs());
         }
@@ -126,6 +130,7 @@ public final class StitchService {
      */
     public synchronized Booking stitch(ReservationId id, TransactionId tx, List<PeerEndpoint> peerEndpoints) {
         Booking booking = existing(id, "stitch");
+        requireTransaction(booking, tx, "stitch");
         if (booking.state() == StitchState.HELD) {
             throw new ConflictException("reservation " + id + " is only held at gateway " + gateway
                     + ": commit it before stitching");
@@ -149,6 +154,7 @@ public final class StitchService {
     /** Removes the reservation's interfaces and keeps its booking (and key material); unknown or unstitched is a no-op. */
     public synchronized Optional<Booking> unstitch(ReservationId id, TransactionId tx) {
         Optional<Booking> booking = bookings.find(id);
+        booking.ifPresent(b -> requireTransaction(b, tx, "unstitch"));
         if (booking.isEmpty() || booking.get().state() != StitchState.STITCHED) {
             return booking;
         }
@@ -193,6 +199,16 @@ public final class StitchService {
         return bookings.find(id).orElseThrow(() -> new NotFoundException("gateway " + gateway
                 + " holds nothing for reservation " + id + " (never prepared, aborted, or its hold expired): "
                 + "prepare it again before " + operation));
+    }
+
+    /** Every call on a booking belongs to the transaction that prepared it; another transaction's call is refused. */
+    private void requireTransaction(Booking booking, TransactionId tx, String operation) {
+        if (!booking.transactionId().equals(tx)) {
+            throw new ConflictException("reservation " + booking.reservationId() + " is booked at gateway " + gateway
+                    + " by transaction " + booking.transactionId() + ", not by transaction " + tx + " of this "
+                    + operation + ": send the " + operation + " with transaction " + booking.transactionId()
+                    + ", or abort that transaction before preparing the reservation again");
+        }
     }
 
     /** Realises every stitch; when one fails on a fresh stitch, removes all of them up to the failing one. */

@@ -58,6 +58,7 @@ class UnstitchCommandsTest {
 
     private final RecordingCommandRunner runner = new RecordingCommandRunner();
     private final RecordingOpenVpnDriver openvpn = new RecordingOpenVpnDriver();
+    private final TransactionId transaction = new TransactionId(UUID.randomUUID().toString());
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private H2BookingRepository store;
     private LinuxBridgeDataPlane dataPlane;
@@ -155,8 +156,9 @@ class UnstitchCommandsTest {
         return res;
     }
 
-    private static TransactionId tx() {
-        return new TransactionId(UUID.randomUUID().toString());
+    /** The broker's transaction: every call on a reservation carries the one that prepared it. */
+    private TransactionId tx() {
+        return transaction;
     }
 
     private static List<String> delete(String name) {
