@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.TwoGateways.PROV_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.REQ_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.newReservation;
@@ -135,7 +136,7 @@ class AccessPortTest {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
         StitchService gateway = misconfigured.service();
-        gateway.prepare(res, tx, fed.inAMinute(), List.of(spec(5010, TunnelKind.VXLAN, 100, PROV_ADDRESS)));
+        gateway.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5010, TunnelKind.VXLAN, 100, PROV_ADDRESS)));
         gateway.commit(res, tx);
         UnavailableException e = assertThrows(UnavailableException.class, () -> gateway.stitch(res, tx));
         assertTrue(e.getMessage().contains("has no interface acc999"), e.getMessage());
@@ -146,8 +147,8 @@ class AccessPortTest {
 
     private StitchSpec stitch(ReservationId res, TransactionId tx, int vni, int vlan) {
         StitchSpec spec = spec(vni, TunnelKind.VXLAN, vlan, PROV_ADDRESS);
-        requester.service().prepare(res, tx, fed.inAMinute(), List.of(spec));
-        fed.provider.service().prepare(res, tx, fed.inAMinute(), List.of(spec(vni, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        requester.service().prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec));
+        fed.provider.service().prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(vni, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         requester.service().commit(res, tx);
         fed.provider.service().commit(res, tx);
         requester.service().stitch(res, tx);

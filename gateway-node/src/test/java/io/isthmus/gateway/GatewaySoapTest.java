@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The published GatewayService, called with the generated client the broker uses. */
 class GatewaySoapTest {
 
+    /** The reservations' window: a repeated prepare carries the same one. */
+    private static final java.time.ZonedDateTime WINDOW_START = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+
     private final TestNetwork net = new TestNetwork();
     private GatewayServer server;
     private GatewayServicePort port;
@@ -284,11 +287,10 @@ class GatewaySoapTest {
         Prepare p = new Prepare();
         p.setReservationId(res);
         p.setTransactionId(tx);
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
-        p.setHoldExpires(xml(now.plusMinutes(2)));
+        p.setHoldExpires(xml(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(2)));
         io.isthmus.schema.v1.TimeWindow window = new io.isthmus.schema.v1.TimeWindow();
-        window.setStart(xml(now));
-        window.setEnd(xml(now.plusHours(1)));
+        window.setStart(xml(WINDOW_START));
+        window.setEnd(xml(WINDOW_START.plusHours(1)));
         p.setWindow(window);
         StitchSpec s = new StitchSpec();
         s.setSegment("lan");

@@ -6,6 +6,7 @@ import io.isthmus.gateway.domain.shared.ConflictException;
 import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.NotFoundException;
 import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TimeWindow;
 import io.isthmus.gateway.domain.shared.TransactionId;
 import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.BookingRepository;
@@ -39,6 +40,8 @@ public final class StitchService {
     private final PrepareValidator validator;
     private final OpenVpnOffers offers;
     private final PeerEndpointValidator endpoints;
+    private final VlanCalendar vlans;
+    private final Leases leases;
     private final Clock clock;
 
     public StitchService(GatewayProfile profile, BookingRepository bookings, StitchDataPlane dataPlane,
@@ -51,38 +54,51 @@ public final class StitchService {
         this.validator = new PrepareValidator(profile);
         this.offers = new OpenVpnOffers(profile, credentials);
         this.endpoints = new PeerEndpointValidator(profile.id(), profile.tunnelAddress());
+        this.leases = profile.leases();
+        this.vlans = new VlanCalendar(profile.id(), leases.teardownGrace());
         this.clock = clock;
     }
 
     /**
-     * Phase one: holds the VNIs and VLANs of the stitches until {@code holdExpires}; for openvpn stitches also
-     * makes this gateway's offer (key, certificate, listening ports), which the booking carries from then on.
+     * Phase one: books the VNIs of the stitches, and their VLANs over {@code window}, held until {@code holdExpires}
+     * (at most {@link Leases#maxHold()} from now); for openvpn stitches also makes this gateway's offer (key,
+     * certificate, listening ports), which the booking carries from then on.
      */
-    public synchronized Booking prepare(ReservationId id, TransactionId tx, Instant holdExpires,
+    public synchronized Booking prepare(ReservationId id, TransactionId tx, TimeWindow window, Instant holdExpires,
                                         List<StitchSpec> specs) {
         reapExpiredHolds();
         Optional<Booking> existing = bookings.find(id);
         if (existing.isPresent()) {
             requireTransaction(existing.get(), tx, "prepare");
-            if (existing.get().specs().equals(specs)) {
+            if (existing.get().specs().equals(specs) && existing.get().window().equals(Optional.of(window))) {
                 return existing.get();
             }
-            throw new ConflictException("reservation " + id + " already holds other stitches at gateway " + gateway
-                    + " (state " + existing.get().state() + "): abort it before preparing different ones");
+            throw new ConflictException("reservation " + id + " already holds other stitches or another window at"
+                    + " gateway " + gateway + " (state " + existing.get().state() + ", window "
+                    + existing.get().window().map(TimeWindow::toString).orElse("none") + "): abort it before preparing"
+                    + " different ones");
         }
         List<Booking> others = bookings.findAll();
-        validator.validate(id, holdExpires, clock.instant(), specs, dataPlane.supportedKinds(),
+        Instant now = clock.instant();
+        validator.validate(id, window, holdExpires, now, specs, dataPlane.supportedKinds(),
                 dataPlane.trunkVlanProblem(), others);
+        Instant granted = leases.cap(holdExpires, now);
+        if (!granted.equals(holdExpires)) {
+            LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} asked for a hold until {2}; holding it"
+                    + " until {3} only (gateway.hold.maxSeconds={4})", gateway, id, holdExpires, granted,
+                    leases.maxHold().toSeconds());
+        }
         List<OpenVpnOffer> made = offers.issue(id, specs, others);
-        Booking held = Booking.held(id, tx, holdExpires, specs).withOffers(made);
+        Booking held = Booking.held(id, tx, window, granted, specs).withOffers(made);
         try {
             bookings.save(held);
         } catch (RuntimeException e) {
             offers.revoke(held);
             throw e;
         }
-        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) until {3} (tx {4}){5}",
-                gateway, id, specs.size(), holdExpires, tx, made.isEmpty() ? "" : "; openvpn offers " + made);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) over {3} until {4}"
+                + " (tx {5}){6}", gateway, id, specs.size(), window, granted, tx,
+                made.isEmpty() ? "" : "; openvpn offers " + made);
         return held;
     }
 
@@ -141,6 +157,10 @@ public final class StitchService {
             throw new ConflictException("reservation " + id + " is stitched at gateway " + gateway
                     + " with other peer endpoints: unstitch it before stitching with new ones");
         }
+        if (booking.state() != StitchState.STITCHED) {
+            List<Booking> all = bookings.findAll();
+            booking.specs().forEach(spec -> vlans.requireNotStitchedElsewhere(booking, spec, all));
+        }
         realiseAll(withEndpoints);
         if (booking.state() == StitchState.STITCHED) {
             return booking;
@@ -192,6 +212,49 @@ public final class StitchService {
                     + " released", gateway, b.reservationId(), b.holdExpires());
         }
         return expired.size();
+    }
+
+    /**
+     * Tears down, on the gateway's own authority, every committed or stitched booking whose window ended more than
+     * {@link Leases#teardownGrace()} ago: removes its interfaces and openvpn processes, deletes its key material and
+     * drops it. Tries every such booking; if any failed, throws the first failure (the others suppressed) after the
+     * rest are done, and the failed ones stay for the next run. Returns how many were torn down.
+     */
+    public synchronized int tearDownPastWindows() {
+        Instant now = clock.instant();
+        List<Booking> over = bookings.findAll().stream()
+                .filter(b -> b.pastWindowAt(now, leases.teardownGrace())).toList();
+        RuntimeException failure = null;
+        int done = 0;
+        for (Booking booking : over) {
+            try {
+                tearDown(booking);
+                done++;
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return done;
+    }
+
+    private void tearDown(Booking booking) {
+        if (booking.state() == StitchState.STITCHED) {
+            dataPlane.removeAll(booking.specs());
+        }
+        offers.revoke(booking);
+        bookings.delete(booking.reservationId());
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: the window {1} of reservation {2} ended and its {3} s of"
+                + " teardown grace passed without the broker ending it: the gateway tore down its {4} {5} stitch(es)"
+                + " and dropped the booking (tx {6})", gateway, booking.window().orElseThrow(),
+                booking.reservationId(), leases.teardownGrace().toSeconds(), booking.specs().size(),
+                booking.state().name().toLowerCase(java.util.Locale.ROOT), booking.transactionId());
     }
 
     private Booking existing(ReservationId id, String operation) {

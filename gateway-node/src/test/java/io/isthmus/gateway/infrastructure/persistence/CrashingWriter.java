@@ -1,5 +1,6 @@
 package io.isthmus.gateway.infrastructure.persistence;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
@@ -35,7 +36,7 @@ public final class CrashingWriter {
     }
 
     static Booking booking(ReservationId id) {
-        return Booking.held(id, new TransactionId(UUID.nameUUIDFromBytes(id.value().getBytes()).toString()),
+        return Booking.held(id, new TransactionId(UUID.nameUUIDFromBytes(id.value().getBytes()).toString()), TestWindows.LONG,
                 Instant.parse("2030-01-01T00:00:00Z"), List.of(new StitchSpec(new SegmentName("lan"), new Vni(5001),
                         TunnelKind.VXLAN, Optional.empty(), List.of(new Ipv4Address("198.51.100.2")))))
                 .in(StitchState.COMMITTED, new TransactionId(UUID.nameUUIDFromBytes(id.value().getBytes()).toString()));

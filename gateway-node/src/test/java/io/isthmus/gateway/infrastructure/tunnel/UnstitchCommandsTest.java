@@ -1,5 +1,6 @@
 package io.isthmus.gateway.infrastructure.tunnel;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,7 +149,7 @@ class UnstitchCommandsTest {
         TransactionId tx = tx();
         List<StitchSpec> specs = IntStream.of(vnis).mapToObj(vni -> new StitchSpec(new SegmentName("s" + vni),
                 new Vni(vni), TunnelKind.VXLAN, Optional.empty(), List.of(PEER))).toList();
-        service.prepare(res, tx, clock.instant().plusSeconds(60), specs);
+        service.prepare(res, tx, TestWindows.LONG, clock.instant().plusSeconds(60), specs);
         service.commit(res, tx);
         assertEquals(StitchState.STITCHED, service.stitch(res, tx).state());
         runner.forget();
