@@ -23,7 +23,7 @@ public record Leases(Duration maxHold, Duration teardownGrace) {
         }
     }
 
-    /** The hold the gateway grants for a requested {@code holdExpires} at {@code now}: at most {@code now + maxHold}. */
+    /** The hold granted for a requested {@code holdExpires} at {@code now}: at most {@code now + maxHold}. */
     public Instant cap(Instant holdExpires, Instant now) {
         Instant latest = now.plus(maxHold);
         return holdExpires.isAfter(latest) ? latest : holdExpires;

@@ -42,6 +42,7 @@ public final class StitchService {
     private final PeerEndpointValidator endpoints;
     private final VlanCalendar vlans;
     private final Leases leases;
+    private final WindowTeardown teardown;
     private final Clock clock;
 
     public StitchService(GatewayProfile profile, BookingRepository bookings, StitchDataPlane dataPlane,
@@ -56,6 +57,7 @@ public final class StitchService {
         this.endpoints = new PeerEndpointValidator(profile.id(), profile.tunnelAddress());
         this.leases = profile.leases();
         this.vlans = new VlanCalendar(profile.id(), leases.teardownGrace());
+        this.teardown = new WindowTeardown(profile.id(), bookings, dataPlane, offers, leases.teardownGrace());
         this.clock = clock;
     }
 
@@ -171,7 +173,10 @@ public final class StitchService {
         return stitched;
     }
 
-    /** Removes the reservation's interfaces and keeps its booking (and key material); unknown or unstitched is a no-op. */
+    /**
+     * Removes the reservation's interfaces and keeps its booking (and key material); unknown or unstitched is a
+     * no-op.
+     */
     public synchronized Optional<Booking> unstitch(ReservationId id, TransactionId tx) {
         Optional<Booking> booking = bookings.find(id);
         booking.ifPresent(b -> requireTransaction(b, tx, "unstitch"));
@@ -216,51 +221,17 @@ public final class StitchService {
 
     /**
      * Tears down, on the gateway's own authority, every committed or stitched booking whose window ended more than
-     * {@link Leases#teardownGrace()} ago: removes its interfaces and openvpn processes, deletes its key material and
-     * drops it. Tries every such booking; if any failed, throws the first failure (the others suppressed) after the
-     * rest are done, and the failed ones stay for the next run. Returns how many were torn down.
+     * {@link Leases#teardownGrace()} ago (see {@link WindowTeardown}); returns how many.
      */
     public synchronized int tearDownPastWindows() {
-        Instant now = clock.instant();
-        List<Booking> over = bookings.findAll().stream()
-                .filter(b -> b.pastWindowAt(now, leases.teardownGrace())).toList();
-        RuntimeException failure = null;
-        int done = 0;
-        for (Booking booking : over) {
-            try {
-                tearDown(booking);
-                done++;
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return done;
-    }
-
-    private void tearDown(Booking booking) {
-        if (booking.state() == StitchState.STITCHED) {
-            dataPlane.removeAll(booking.specs());
-        }
-        offers.revoke(booking);
-        bookings.delete(booking.reservationId());
-        LOG.log(System.Logger.Level.INFO, "gateway {0}: the window {1} of reservation {2} ended and its {3} s of"
-                + " teardown grace passed without the broker ending it: the gateway tore down its {4} {5} stitch(es)"
-                + " and dropped the booking (tx {6})", gateway, booking.window().orElseThrow(),
-                booking.reservationId(), leases.teardownGrace().toSeconds(), booking.specs().size(),
-                booking.state().name().toLowerCase(java.util.Locale.ROOT), booking.transactionId());
+        return teardown.run(clock.instant());
     }
 
     private Booking existing(ReservationId id, String operation) {
         reapExpiredHolds();
         return bookings.find(id).orElseThrow(() -> new NotFoundException("gateway " + gateway
-                + " holds nothing for reservation " + id + " (never prepared, aborted, or its hold expired): "
+                + " holds nothing for reservation " + id + " (never prepared, aborted, its hold expired or its window"
+                + " ended): "
                 + "prepare it again before " + operation));
     }
 

@@ -77,7 +77,10 @@ public record Booking(ReservationId reservationId, TransactionId transactionId, 
         return state != StitchState.HELD && window.filter(w -> !now.isBefore(w.releasedAt(grace))).isPresent();
     }
 
-    /** Whether this booking's window (plus {@code grace}) meets {@code other}'s; a booking without window always does. */
+    /**
+     * Whether this booking's window meets {@code other}, both extended at the end by {@code grace}; a booking
+     * without a window always does.
+     */
     public boolean overlaps(TimeWindow other, Duration grace) {
         return window.map(w -> w.overlaps(other, grace)).orElse(true);
     }

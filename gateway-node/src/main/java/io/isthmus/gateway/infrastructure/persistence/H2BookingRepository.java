@@ -125,7 +125,8 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
 
     private List<Booking> query(String where, String arg) {
         String sql = "select b.reservation_id, b.transaction_id, b.hold_expires_ms, b.state, s.segment, s.vni, s.kind,"
-                + " s.local_vlan, s.peers, b.window_start_ms, b.window_end_ms from booking b join booking_stitch s on s.reservation_id = b.reservation_id "
+                + " s.local_vlan, s.peers, b.window_start_ms, b.window_end_ms"
+                + " from booking b join booking_stitch s on s.reservation_id = b.reservation_id "
                 + where.replace("reservation_id", "b.reservation_id") + " order by b.reservation_id, s.position";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (arg != null) {
