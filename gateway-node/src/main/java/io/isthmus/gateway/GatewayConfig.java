@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.application.stitch.Leases;
 import io.isthmus.gateway.domain.isolation.IsolationPolicy;
 import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
@@ -48,6 +49,8 @@ import java.util.function.Function;
  * gateway.protectedPorts=8101,8102      (optional: TCP ports tenants may not reach, besides the listen port)
  * gateway.accessPorts=100:acc100        (optional: interfaces carrying one tenant VLAN untagged, where no trunk can tag)
  * gateway.openvpnPorts=11940-12039      (optional: the UDP ports openvpn tunnels listen on)
+ * gateway.hold.maxSeconds=600           (optional: the longest hold a prepare gets, longer ones are capped)
+ * gateway.teardown.graceSeconds=60      (optional: how long after its window a booking is torn down by the gateway)
  * </pre>
  * A value may be followed by whitespace and a {@code #} comment.
  */
@@ -55,7 +58,7 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                             InterfaceName underlayDevice, Optional<InterfaceName> trunk,
                             Optional<NetworkNamespace> netns, Duration reapInterval, Optional<SiteLeg> siteLeg,
                             List<Integer> protectedPorts, Map<VlanId, InterfaceName> accessPorts,
-                            UdpPortRange openvpnPorts) {
+                            UdpPortRange openvpnPorts, Leases leases) {
 
     public GatewayConfig {
         protectedPorts = List.copyOf(protectedPorts);
@@ -93,7 +96,15 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                 siteLeg,
                 optional(p, "gateway.protectedPorts", v -> SiteLegConfig.list(v, SiteLegConfig::port)).orElse(List.of()),
                 AccessPortsConfig.accessPorts(p, devices),
-                AccessPortsConfig.openvpnPorts(p, siteLeg));
+                AccessPortsConfig.openvpnPorts(p, siteLeg),
+                leases(p));
+    }
+
+    private static Leases leases(Properties p) {
+        return new Leases(
+                optional(p, "gateway.hold.maxSeconds", GatewayConfig::seconds).orElse(Leases.DEFAULT.maxHold()),
+                optional(p, "gateway.teardown.graceSeconds", GatewayConfig::secondsOrZero)
+                        .orElse(Leases.DEFAULT.teardownGrace()));
     }
 
     /**
@@ -161,14 +172,22 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
     }
 
     private static Duration seconds(String value) {
+        Duration d = secondsOrZero(value);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("must be at least 1 second, got 0");
+        }
+        return d;
+    }
+
+    private static Duration secondsOrZero(String value) {
         long s;
         try {
             s = Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value + "' is not a whole number of seconds", e);
         }
-        if (s < 1) {
-            throw new IllegalArgumentException("must be at least 1 second, got " + s);
+        if (s < 0) {
+            throw new IllegalArgumentException("must not be negative, got " + s);
         }
         return Duration.ofSeconds(s);
     }

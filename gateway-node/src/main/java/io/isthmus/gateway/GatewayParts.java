@@ -51,7 +51,7 @@ public record GatewayParts(StitchDataPlane dataPlane, StitchService service, Seg
         SegmentIsolation isolation = new NftSegmentIsolation(config.isolationPolicy(), runner,
                 new NftCommands(config.id(), config.netns()));
         GatewayProfile profile = new GatewayProfile(config.id(), config.tunnelAddress(), config.trunk().isPresent(),
-                config.accessPorts().keySet(), config.openvpnPorts());
+                config.accessPorts().keySet(), config.openvpnPorts(), config.leases());
         StitchService service = new StitchService(profile, bookings, dataPlane, isolation,
                 new OpenSslCredentials(config.id(), runner, openVpnFiles), clock);
         return new GatewayParts(dataPlane, service, isolation);

@@ -1,12 +1,15 @@
 package io.isthmus.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import io.isthmus.gateway.application.stitch.LeaseReaper;
 import io.isthmus.gateway.application.stitch.Reconciler;
 import io.isthmus.gateway.application.stitch.StitchService;
 import io.isthmus.gateway.domain.isolation.IsolationStatus;
 import io.isthmus.gateway.domain.shared.UnavailableException;
 import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
+import io.isthmus.gateway.infrastructure.command.CommandRunner;
+import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
 import io.isthmus.gateway.infrastructure.persistence.H2BookingRepository;
 import io.isthmus.gateway.interfaces.soap.GatewaySoapEndpoint;
 import jakarta.xml.ws.Endpoint;
@@ -26,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running gateway: probes the tunnel kinds, applies the tenant isolation rules, reconciles the data plane with
- * its bookings, publishes GatewayService on the JDK HTTP server and releases expired holds in the background.
+ * its bookings, publishes GatewayService on the JDK HTTP server and, in the background, releases expired holds and
+ * tears down bookings past their window.
  * {@link #close()} stops all of it (stitched interfaces and their openvpn daemons stay up: a restarted gateway
  * finds them and keeps forwarding; so their isolation rules stay too, and are removed only when no stitched
  * interface is left).
@@ -55,9 +59,14 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public static GatewayServer start(GatewayConfig config) {
+        return start(config, Clock.systemUTC(), new ProcessCommandRunner());
+    }
+
+    /** A gateway on {@code clock} whose commands go through {@code runner}. */
+    static GatewayServer start(GatewayConfig config, Clock clock, CommandRunner runner) {
         H2BookingRepository bookings = openStore(config);
         try {
-            GatewayParts parts = GatewayParts.assemble(config, bookings, Clock.systemUTC());
+            GatewayParts parts = GatewayParts.assemble(config, bookings, clock, runner);
             parts.isolation().apply();
             new Reconciler(config.id(), bookings, parts.dataPlane()).reconcile();
             StitchService service = parts.service();
@@ -70,7 +79,7 @@ public final class GatewayServer implements AutoCloseable {
             http.start();
             ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(daemon("gateway-reaper"));
             long every = config.reapInterval().toMillis();
-            reaper.scheduleWithFixedDelay(service::reapExpiredHolds, every, every, TimeUnit.MILLISECONDS);
+            reaper.scheduleWithFixedDelay(new LeaseReaper(config.id(), service), every, every, TimeUnit.MILLISECONDS);
             return new GatewayServer(config, bookings, parts, http, requests, endpoint, reaper);
         } catch (IOException e) {
             bookings.close();

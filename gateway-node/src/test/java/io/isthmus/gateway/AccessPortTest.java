@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.TwoGateways.PROV_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.REQ_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.newReservation;
@@ -64,15 +65,16 @@ class AccessPortTest {
     @Test
     void aTenantBehindTheAccessPortReachesTheProviderSideAndTheAccessPortOutlivesTheStitch() {
         ReservationId res = newReservation();
-        StitchSpec spec = stitch(res, 5007, 100);
+        TransactionId tx = newTransaction();
+        StitchSpec spec = stitch(res, tx, 5007, 100);
         assertTrue(fed.net.pingsWithin(fed.lan, "10.0.0.2", 10),
                 "VLAN 100's access port should reach the VM over vxlan");
         assertEquals(List.of("isbr5007", "isvx5007", "acc100"), requester.service().interfacesOf(spec).all().stream()
                 .map(InterfaceName::value).toList(), "status lists the access port among the stitch's interfaces");
         assertTrue(link("acc100").contains("master isbr5007"), link("acc100"));
 
-        requester.service().unstitch(res, newTransaction());
-        fed.provider.service().unstitch(res, newTransaction());
+        requester.service().unstitch(res, tx);
+        fed.provider.service().unstitch(res, tx);
         assertFalse(fed.net.pings(fed.lan, "10.0.0.2"), "unstitched: no path any more");
         assertTrue(fed.net.links(fed.req).contains("acc100"), "the access port is the operator's: it stays");
         assertFalse(link("acc100").contains(" master "), "but it is on no bridge any more: " + link("acc100"));
@@ -81,7 +83,7 @@ class AccessPortTest {
 
     @Test
     void theIsolationRulesTreatTheAccessPortAsASegmentPort() {
-        stitch(newReservation(), 5008, 100);
+        stitch(newReservation(), newTransaction(), 5008, 100);
         fed.net.ip(fed.lan, "route", "add", "198.51.100.0/24", "dev", "lan2");
         fed.net.ip(fed.req, "route", "add", "10.0.0.0/24", "dev", "isbr5008");
         assertTrue(fed.net.pingsWithin(fed.lan, REQ_ADDRESS, 10), "without the rules the tenant reaches the gateway");
@@ -103,7 +105,7 @@ class AccessPortTest {
         assertEquals("", fed.net.run(fed.req, "ip", "-o", "link", "show", "type", "bridge").stdout().strip(),
                 "no bridge yet");
         assertEquals(IsolationStatus.inForce(), requester.isolation().apply());
-        stitch(newReservation(), 5010, 100);
+        stitch(newReservation(), newTransaction(), 5010, 100);
         fed.net.ip(fed.lan, "route", "add", "198.51.100.0/24", "dev", "lan2");
         fed.net.ip(fed.req, "route", "add", "10.0.0.0/24", "dev", "isbr5010");
         assertTrue(fed.net.pingsWithin(fed.lan, "10.0.0.2", 10), "the segment works");
@@ -115,7 +117,7 @@ class AccessPortTest {
 
     @Test
     void atStartAnAccessPortNoStitchClaimsIsDetachedAndTheClaimedOneStays() {
-        stitch(newReservation(), 5009, 100);
+        stitch(newReservation(), newTransaction(), 5009, 100);
         fed.net.ip(fed.req, "link", "set", "acc200", "master", "isbr5009");
 
         GatewayParts restarted = fed.requesterWithAccessPorts("100:acc100,200:acc200");
@@ -134,7 +136,7 @@ class AccessPortTest {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
         StitchService gateway = misconfigured.service();
-        gateway.prepare(res, tx, fed.inAMinute(), List.of(spec(5010, TunnelKind.VXLAN, 100, PROV_ADDRESS)));
+        gateway.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5010, TunnelKind.VXLAN, 100, PROV_ADDRESS)));
         gateway.commit(res, tx);
         UnavailableException e = assertThrows(UnavailableException.class, () -> gateway.stitch(res, tx));
         assertTrue(e.getMessage().contains("has no interface acc999"), e.getMessage());
@@ -143,11 +145,10 @@ class AccessPortTest {
         assertEquals(StitchState.COMMITTED, gateway.status(Optional.of(res)).bookings().get(0).state());
     }
 
-    private StitchSpec stitch(ReservationId res, int vni, int vlan) {
-        TransactionId tx = newTransaction();
+    private StitchSpec stitch(ReservationId res, TransactionId tx, int vni, int vlan) {
         StitchSpec spec = spec(vni, TunnelKind.VXLAN, vlan, PROV_ADDRESS);
-        requester.service().prepare(res, tx, fed.inAMinute(), List.of(spec));
-        fed.provider.service().prepare(res, tx, fed.inAMinute(), List.of(spec(vni, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        requester.service().prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec));
+        fed.provider.service().prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(vni, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         requester.service().commit(res, tx);
         fed.provider.service().commit(res, tx);
         requester.service().stitch(res, tx);

@@ -53,6 +53,18 @@ class GatewayConfigTest {
         assertEquals("isth-gw-req", c.netns().orElseThrow().value());
         assertEquals("/gateway/GatewayService", c.listenPath());
         assertEquals(Duration.ofSeconds(5), c.reapInterval());
+        assertEquals(Duration.ofSeconds(600), c.leases().maxHold(), "gateway.hold.maxSeconds defaults to 600");
+        assertEquals(Duration.ofSeconds(60), c.leases().teardownGrace(), "gateway.teardown.graceSeconds: 60");
+    }
+
+    @Test
+    void leasesAreConfigurable() {
+        Properties p = valid();
+        p.setProperty("gateway.hold.maxSeconds", "120");
+        p.setProperty("gateway.teardown.graceSeconds", "0");
+        GatewayConfig c = GatewayConfig.fromProperties(p);
+        assertEquals(Duration.ofSeconds(120), c.leases().maxHold());
+        assertEquals(Duration.ZERO, c.leases().teardownGrace());
     }
 
     @Test
@@ -87,6 +99,8 @@ class GatewayConfigTest {
         assertBad("gateway.listen", "http://127.0.0.1/gateway", "must be http://host:port/path");
         assertBad("gateway.netns", "../etc", "network namespace name");
         assertBad("gateway.reapIntervalSeconds", "0", "at least 1 second");
+        assertBad("gateway.hold.maxSeconds", "0", "at least 1 second");
+        assertBad("gateway.teardown.graceSeconds", "-1", "must not be negative");
     }
 
     private static void assertBad(String key, String value, String expected) {

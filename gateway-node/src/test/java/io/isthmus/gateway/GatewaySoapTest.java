@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The published GatewayService, called with the generated client the broker uses. */
 class GatewaySoapTest {
 
+    /** The reservations' window: a repeated prepare carries the same one. */
+    private static final java.time.ZonedDateTime WINDOW_START = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+
     private final TestNetwork net = new TestNetwork();
     private GatewayServer server;
     private GatewayServicePort port;
@@ -183,6 +186,42 @@ class GatewaySoapTest {
     }
 
     @Test
+    void everyCallUnderAnotherTransactionIdIsAConflictNamingBothIdsAndChangesNothing() throws Exception {
+        String res = uuid();
+        String tx = uuid();
+        String other = uuid();
+        port.prepare(prepare(res, tx, 7020, null), header());
+
+        assertForeignTransaction(() -> port.prepare(prepare(res, other, 7020, null), header()), tx, other);
+        assertForeignTransaction(() -> port.commit(reservationTx(res, other), header()), tx, other);
+        assertEquals(StitchState.HELD, port.status(statusOf(res), header()).getStitch().get(0).getState());
+        port.commit(reservationTx(res, tx), header());
+
+        assertForeignTransaction(() -> port.stitch(stitchTx(res, other), header()), tx, other);
+        assertEquals(Set.of(), net.managedLinks(ns), "a refused stitch creates nothing");
+        port.stitch(stitchTx(res, tx), header());
+
+        assertForeignTransaction(() -> port.unstitch(reservationTx(res, other), header()), tx, other);
+        assertForeignTransaction(() -> port.abort(reservationTx(res, other), header()), tx, other);
+        assertEquals(Set.of("isbr7020", "isvx7020"), net.managedLinks(ns), "refused calls leave the stitch up");
+        assertEquals(StitchState.STITCHED, port.status(statusOf(res), header()).getStitch().get(0).getState());
+
+        port.abort(reservationTx(uuid(), other), header());
+        port.unstitch(reservationTx(uuid(), other), header());
+        port.abort(reservationTx(res, tx), header());
+        assertEquals(Set.of(), net.managedLinks(ns));
+        assertTrue(port.status(new Status(), header()).getStitch().isEmpty());
+    }
+
+    private static void assertForeignTransaction(org.junit.jupiter.api.function.Executable call, String booked,
+                                                 String sent) {
+        ServiceFault e = assertThrows(ServiceFault.class, call);
+        assertEquals(FaultCode.CONFLICT, e.getFaultInfo().getCode(), e.getFaultInfo().getMessage());
+        assertTrue(e.getFaultInfo().getMessage().contains(booked) && e.getFaultInfo().getMessage().contains(sent),
+                e.getFaultInfo().getMessage());
+    }
+
+    @Test
     void gretapAndUnknownReservationsGiveTypedFaults() {
         Prepare gretap = prepare(uuid(), uuid(), 7004, null);
         gretap.getStitch().get(0).setKind(TunnelKind.GRETAP);
@@ -248,11 +287,10 @@ class GatewaySoapTest {
         Prepare p = new Prepare();
         p.setReservationId(res);
         p.setTransactionId(tx);
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
-        p.setHoldExpires(xml(now.plusMinutes(2)));
+        p.setHoldExpires(xml(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(2)));
         io.isthmus.schema.v1.TimeWindow window = new io.isthmus.schema.v1.TimeWindow();
-        window.setStart(xml(now));
-        window.setEnd(xml(now.plusHours(1)));
+        window.setStart(xml(WINDOW_START));
+        window.setEnd(xml(WINDOW_START.plusHours(1)));
         p.setWindow(window);
         StitchSpec s = new StitchSpec();
         s.setSegment("lan");

@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.ThreeGateways.ADDRESSES;
 import static io.isthmus.gateway.ThreeGateways.endpointsFor;
 import static io.isthmus.gateway.ThreeGateways.mac;
@@ -121,13 +122,13 @@ class OpenVpnMeshTest {
         assertTrue(mesh.net.pingsWithin(mesh.tenants.get(0), tenantAddress(2), 10), "the other pair keeps its tunnel");
 
         for (int i = 0; i < 3; i++) {
-            mesh.parts.get(i).service().unstitch(res, newTransaction());
-            mesh.parts.get(i).service().abort(res, newTransaction());
+            mesh.parts.get(i).service().unstitch(res, tx);
+            mesh.parts.get(i).service().abort(res, tx);
             assertEquals(Set.of(), mesh.net.managedLinks(mesh.gateways.get(i)), "no TAP or bridge stays");
             assertEquals(List.of(), mesh.openvpnProcesses(i), "no openvpn process stays");
             assertFalse(Files.exists(mesh.dataDir(i).resolve("openvpn").resolve(res.value())), "no key file stays");
         }
-        Booking again = mesh.parts.get(0).service().prepare(newReservation(), newTransaction(),
+        Booking again = mesh.parts.get(0).service().prepare(newReservation(), newTransaction(), TestWindows.LONG,
                 mesh.clock.instant().plusSeconds(60), List.of(ThreeGateways.spec(0, 5102)));
         assertEquals(List.of(11940, 11941), again.offers().get(0).ports(), "abort freed the ports");
     }
@@ -214,7 +215,7 @@ class OpenVpnMeshTest {
                 openvpn.reason().orElseThrow());
         assertTrue(openvpn.reason().orElseThrow().endsWith("apt-get install openvpn"), openvpn.reason().orElseThrow());
         UnavailableException e = assertThrows(UnavailableException.class,
-                () -> noOpenvpn.service().prepare(newReservation(), newTransaction(),
+                () -> noOpenvpn.service().prepare(newReservation(), newTransaction(), TestWindows.LONG,
                         mesh.clock.instant().plusSeconds(60), List.of(ThreeGateways.spec(0, VNI))));
         assertTrue(e.getMessage().contains("apt-get install openvpn"), e.getMessage());
         assertFalse(Files.exists(mesh.dataDir(0).resolve("openvpn")), "a refused prepare makes no key");
@@ -224,12 +225,12 @@ class OpenVpnMeshTest {
     void anExpiredOpenvpnHoldTakesItsKeyAndPortsWithIt() {
         ReservationId res = newReservation();
         StitchService gateway = mesh.parts.get(0).service();
-        gateway.prepare(res, newTransaction(), mesh.clock.instant().plusSeconds(30), List.of(ThreeGateways.spec(0, VNI)));
+        gateway.prepare(res, newTransaction(), TestWindows.LONG, mesh.clock.instant().plusSeconds(30), List.of(ThreeGateways.spec(0, VNI)));
         assertTrue(Files.exists(keyDir(0, res).resolve("key.pem")));
         mesh.clock.advance(Duration.ofSeconds(31));
         assertEquals(1, gateway.reapExpiredHolds());
         assertFalse(Files.exists(mesh.dataDir(0).resolve("openvpn").resolve(res.value())), "the key went with the hold");
-        assertEquals(List.of(11940, 11941), gateway.prepare(newReservation(), newTransaction(),
+        assertEquals(List.of(11940, 11941), gateway.prepare(newReservation(), newTransaction(), TestWindows.LONG,
                 mesh.clock.instant().plusSeconds(30), List.of(ThreeGateways.spec(0, VNI))).offers().get(0).ports(),
                 "and so did its ports");
     }

@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.SiteGateway.HOST_A;
 import static io.isthmus.gateway.SiteGateway.HOST_B;
 import static io.isthmus.gateway.SiteGateway.MANAGEMENT_ADDRESS;
@@ -126,7 +127,7 @@ class SegmentIsolationTest {
     private static GatewayConfig ownStoreAndLocalListen(GatewayConfig c) {
         return new GatewayConfig(c.id(), URI.create("http://127.0.0.1:" + c.listen().getPort() + c.listenPath()),
                 c.dataDir().resolve("server"), c.tunnelAddress(), c.underlayDevice(), c.trunk(), c.netns(),
-                c.reapInterval(), c.siteLeg(), c.protectedPorts(), c.accessPorts(), c.openvpnPorts());
+                c.reapInterval(), c.siteLeg(), c.protectedPorts(), c.accessPorts(), c.openvpnPorts(), c.leases());
     }
 
     private void stitch(int vni) {
@@ -136,7 +137,7 @@ class SegmentIsolationTest {
     private void stitchWith(StitchService gateway, int vni) {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
-        gateway.prepare(res, tx, site.clock.instant().plusSeconds(60),
+        gateway.prepare(res, tx, TestWindows.LONG, site.clock.instant().plusSeconds(60),
                 List.of(spec(vni, TunnelKind.VXLAN, null, PEER_GATEWAY)));
         gateway.commit(res, tx);
         gateway.stitch(res, tx);

@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.SiteGateway.HOST_A;
 import static io.isthmus.gateway.SiteGateway.HOST_B;
 import static io.isthmus.gateway.SiteGateway.PEER_GATEWAY;
@@ -63,7 +64,7 @@ class SiteLegTest {
         StitchService gateway = site.parts.service();
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
-        gateway.prepare(res, tx, site.clock.instant().plusSeconds(60), List.of(segment(5001)));
+        gateway.prepare(res, tx, TestWindows.LONG, site.clock.instant().plusSeconds(60), List.of(segment(5001)));
         gateway.commit(res, tx);
         assertFalse(site.net.pings(vmA, "10.0.0.2"), "without the gateway the hosts' segments are not joined");
 
@@ -77,7 +78,7 @@ class SiteLegTest {
         assertTrue(learned.contains(MAC_T1_A + " dst " + HOST_A), "unicast to a VM goes to its host alone: " + learned);
         assertTrue(learned.contains(MAC_T1_B + " dst " + HOST_B), learned);
 
-        gateway.unstitch(res, newTransaction());
+        gateway.unstitch(res, tx);
         assertEquals(Set.of(), site.net.managedLinks(site.gw), "no isbr, isvx or ishv may stay after unstitch");
         assertFalse(site.net.pings(vmA, "10.0.0.2"), "an unstitched gateway must not join the hosts");
     }
@@ -128,7 +129,7 @@ class SiteLegTest {
         StitchService gateway = site.parts.service();
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
-        gateway.prepare(res, tx, site.clock.instant().plusSeconds(60), specs);
+        gateway.prepare(res, tx, TestWindows.LONG, site.clock.instant().plusSeconds(60), specs);
         gateway.commit(res, tx);
         gateway.stitch(res, tx);
     }

@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.TwoGateways.PROV_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.REQ_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.newReservation;
@@ -51,9 +52,9 @@ class StitchBookingTest {
     @Test
     void aVniHeldByOneReservationIsRefusedToAnotherNamingTheHolder() {
         ReservationId first = newReservation();
-        provider.prepare(first, newTransaction(), fed.inAMinute(), List.of(spec(6001, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        provider.prepare(first, newTransaction(), TestWindows.LONG, fed.inAMinute(), List.of(spec(6001, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         ConflictException e = assertThrows(ConflictException.class, () -> provider.prepare(newReservation(),
-                newTransaction(), fed.inAMinute(), List.of(spec(6001, TunnelKind.VXLAN, null, REQ_ADDRESS))));
+                newTransaction(), TestWindows.LONG, fed.inAMinute(), List.of(spec(6001, TunnelKind.VXLAN, null, REQ_ADDRESS))));
         assertTrue(e.getMessage().contains("VNI 6001"), e.getMessage());
         assertTrue(e.getMessage().contains("reservation " + first), e.getMessage());
     }
@@ -61,12 +62,12 @@ class StitchBookingTest {
     @Test
     void anUncommittedHoldExpiresAndFreesItsVni() {
         ReservationId first = newReservation();
-        provider.prepare(first, newTransaction(), fed.clock.instant().plusSeconds(30),
+        provider.prepare(first, newTransaction(), TestWindows.LONG, fed.clock.instant().plusSeconds(30),
                 List.of(spec(6002, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         fed.clock.advance(Duration.ofSeconds(31));
         assertEquals(1, provider.reapExpiredHolds());
         ReservationId second = newReservation();
-        assertEquals(StitchState.HELD, provider.prepare(second, newTransaction(), fed.inAMinute(),
+        assertEquals(StitchState.HELD, provider.prepare(second, newTransaction(), TestWindows.LONG, fed.inAMinute(),
                 List.of(spec(6002, TunnelKind.VXLAN, null, REQ_ADDRESS))).state());
         NotFoundException e = assertThrows(NotFoundException.class, () -> provider.commit(first, newTransaction()));
         assertTrue(e.getMessage().contains("prepare it again"), e.getMessage());
@@ -76,7 +77,7 @@ class StitchBookingTest {
     void aCommittedBookingDoesNotExpire() {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
-        provider.prepare(res, tx, fed.clock.instant().plusSeconds(30), List.of(spec(6003, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        provider.prepare(res, tx, TestWindows.LONG, fed.clock.instant().plusSeconds(30), List.of(spec(6003, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         provider.commit(res, tx);
         fed.clock.advance(Duration.ofHours(1));
         assertEquals(0, provider.reapExpiredHolds());
@@ -88,7 +89,7 @@ class StitchBookingTest {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
         var specs = List.of(spec(6004, TunnelKind.VXLAN, null, REQ_ADDRESS));
-        assertEquals(provider.prepare(res, tx, fed.inAMinute(), specs), provider.prepare(res, tx, fed.inAMinute(), specs));
+        assertEquals(provider.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), specs), provider.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), specs));
         assertEquals(provider.commit(res, tx), provider.commit(res, tx));
         provider.abort(res, tx);
         provider.abort(res, tx);
@@ -100,8 +101,9 @@ class StitchBookingTest {
     @Test
     void stitchingNeedsACommit() {
         ReservationId res = newReservation();
-        provider.prepare(res, newTransaction(), fed.inAMinute(), List.of(spec(6005, TunnelKind.VXLAN, null, REQ_ADDRESS)));
-        ConflictException e = assertThrows(ConflictException.class, () -> provider.stitch(res, newTransaction()));
+        TransactionId tx = newTransaction();
+        provider.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(6005, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        ConflictException e = assertThrows(ConflictException.class, () -> provider.stitch(res, tx));
         assertTrue(e.getMessage().contains("commit it before stitching"), e.getMessage());
         assertThrows(NotFoundException.class, () -> provider.stitch(newReservation(), newTransaction()));
     }
@@ -109,7 +111,7 @@ class StitchBookingTest {
     @Test
     void aVlanWithoutTrunkOrAccessPortIsRefusedNamingBothKeys() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> provider.prepare(
-                newReservation(), newTransaction(), fed.inAMinute(), List.of(spec(6006, TunnelKind.VXLAN, 100, REQ_ADDRESS))));
+                newReservation(), newTransaction(), TestWindows.LONG, fed.inAMinute(), List.of(spec(6006, TunnelKind.VXLAN, 100, REQ_ADDRESS))));
         assertTrue(e.getMessage().contains("no trunk (gateway.trunk) and no access port for VLAN 100 (gateway.accessPorts"),
                 e.getMessage());
         assertTrue(provider.status(Optional.empty()).bookings().isEmpty(), "a refused prepare holds nothing");
@@ -118,10 +120,10 @@ class StitchBookingTest {
     @Test
     void requestsThisGatewayCannotServeAreRefusedAsInvalid() {
         InvalidRequestException self = assertThrows(InvalidRequestException.class, () -> provider.prepare(
-                newReservation(), newTransaction(), fed.inAMinute(), List.of(spec(6007, TunnelKind.VXLAN, null, PROV_ADDRESS))));
+                newReservation(), newTransaction(), TestWindows.LONG, fed.inAMinute(), List.of(spec(6007, TunnelKind.VXLAN, null, PROV_ADDRESS))));
         assertTrue(self.getMessage().contains("own tunnel address"), self.getMessage());
         InvalidRequestException past = assertThrows(InvalidRequestException.class, () -> provider.prepare(
-                newReservation(), newTransaction(), fed.clock.instant().minusSeconds(1),
+                newReservation(), newTransaction(), TestWindows.LONG, fed.clock.instant().minusSeconds(1),
                 List.of(spec(6008, TunnelKind.VXLAN, null, REQ_ADDRESS))));
         assertTrue(past.getMessage().contains("not in the future"), past.getMessage());
         assertTrue(provider.status(Optional.empty()).bookings().isEmpty(), "refused requests hold nothing");

@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static io.isthmus.gateway.TwoGateways.PROV_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.REQ_ADDRESS;
 import static io.isthmus.gateway.TwoGateways.newReservation;
@@ -57,8 +58,8 @@ class StitchedSegmentTest {
         StitchService req = fed.requester.service();
         StitchService prov = fed.provider.service();
         TransactionId tx = newTransaction();
-        req.prepare(res, tx, fed.inAMinute(), List.of(spec(5001, TunnelKind.VXLAN, null, PROV_ADDRESS)));
-        prov.prepare(res, tx, fed.inAMinute(), List.of(spec(5001, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        req.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5001, TunnelKind.VXLAN, null, PROV_ADDRESS)));
+        prov.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5001, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         req.commit(res, tx);
         prov.commit(res, tx);
         assertFalse(fed.net.pings(fed.lan, "10.0.0.2"), "nothing is stitched yet");
@@ -75,8 +76,8 @@ class StitchedSegmentTest {
         assertEquals(StitchState.STITCHED, req.stitch(res, tx).state(), "stitching twice is one stitch");
         assertEquals(Set.of("isbr5001", "isvx5001"), fed.net.managedLinks(fed.req));
 
-        req.unstitch(res, newTransaction());
-        prov.unstitch(res, newTransaction());
+        req.unstitch(res, tx);
+        prov.unstitch(res, tx);
         assertFalse(fed.net.pings(fed.lan, "10.0.0.2"), "unstitched gateways must not forward");
         assertEquals(Set.of(), fed.net.managedLinks(fed.req));
         assertEquals(Set.of(), fed.net.managedLinks(fed.prov));
@@ -95,7 +96,7 @@ class StitchedSegmentTest {
         StitchService req = fed.requester.service();
         StitchService prov = fed.provider.service();
         if (!fed.kernelHas8021q()) {
-            UnavailableException e = assertThrows(UnavailableException.class, () -> req.prepare(res, tx,
+            UnavailableException e = assertThrows(UnavailableException.class, () -> req.prepare(res, tx, TestWindows.LONG,
                     fed.inAMinute(), List.of(spec(5006, TunnelKind.VXLAN, 100, PROV_ADDRESS))));
             assertTrue(e.getMessage().startsWith("gateway gw-req cannot bridge VLAN 100 of segment lan from its trunk"),
                     e.getMessage());
@@ -106,8 +107,8 @@ class StitchedSegmentTest {
         fed.net.ip(fed.lan, "link", "add", "link", "lan0", "name", "lan0.100", "type", "vlan", "id", "100");
         fed.net.ip(fed.lan, "addr", "add", "10.0.0.1/24", "dev", "lan0.100");
         fed.net.ip(fed.lan, "link", "set", "lan0.100", "up");
-        req.prepare(res, tx, fed.inAMinute(), List.of(spec(5006, TunnelKind.VXLAN, 100, PROV_ADDRESS)));
-        prov.prepare(res, tx, fed.inAMinute(), List.of(spec(5006, TunnelKind.VXLAN, null, REQ_ADDRESS)));
+        req.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5006, TunnelKind.VXLAN, 100, PROV_ADDRESS)));
+        prov.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5006, TunnelKind.VXLAN, null, REQ_ADDRESS)));
         req.commit(res, tx);
         prov.commit(res, tx);
         req.stitch(res, tx);
@@ -145,8 +146,8 @@ class StitchedSegmentTest {
         TransactionId tx = newTransaction();
         StitchService req = fed.requester.service();
         StitchService prov = fed.provider.service();
-        req.prepare(res, tx, fed.inAMinute(), List.of(spec(5007, TunnelKind.GRETAP, null, PROV_ADDRESS)));
-        prov.prepare(res, tx, fed.inAMinute(), List.of(spec(5007, TunnelKind.GRETAP, null, REQ_ADDRESS)));
+        req.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5007, TunnelKind.GRETAP, null, PROV_ADDRESS)));
+        prov.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5007, TunnelKind.GRETAP, null, REQ_ADDRESS)));
         req.commit(res, tx);
         prov.commit(res, tx);
         req.stitch(res, tx);
@@ -169,7 +170,7 @@ class StitchedSegmentTest {
         TunnelKindSupport gretap = support(fed.requester.dataPlane().supportedKinds(), TunnelKind.GRETAP);
         Assumptions.assumeFalse(gretap.available(), "this kernel has gretap; the refusal cannot be shown here");
         UnavailableException e = assertThrows(UnavailableException.class, () -> fed.requester.service().prepare(
-                newReservation(), newTransaction(), fed.inAMinute(),
+                newReservation(), newTransaction(), TestWindows.LONG, fed.inAMinute(),
                 List.of(spec(5002, TunnelKind.GRETAP, null, PROV_ADDRESS))));
         assertTrue(e.getMessage().startsWith("tunnel kind gretap is not available at gateway gw-req: "), e.getMessage());
         assertTrue(e.getMessage().contains("no gretap support"), e.getMessage());
@@ -181,7 +182,7 @@ class StitchedSegmentTest {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
         StitchService req = fed.requester.service();
-        req.prepare(res, tx, fed.inAMinute(), List.of(spec(5003, TunnelKind.VXLAN, null, PROV_ADDRESS)));
+        req.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5003, TunnelKind.VXLAN, null, PROV_ADDRESS)));
         req.commit(res, tx);
         ProcessCommandRunner real = new ProcessCommandRunner();
         StitchService unprivileged = fed.restartRequester((argv, input) -> {
@@ -203,7 +204,7 @@ class StitchedSegmentTest {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
         StitchService req = fed.requester.service();
-        req.prepare(res, tx, fed.inAMinute(), List.of(spec(5004, TunnelKind.VXLAN, null, PROV_ADDRESS)));
+        req.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5004, TunnelKind.VXLAN, null, PROV_ADDRESS)));
         req.commit(res, tx);
         fed.net.ip(fed.req, "link", "del", "wan0");
         UnavailableException e = assertThrows(UnavailableException.class, () -> req.stitch(res, tx));
@@ -217,7 +218,7 @@ class StitchedSegmentTest {
         ReservationId res = newReservation();
         TransactionId tx = newTransaction();
         StitchService req = fed.requester.service();
-        req.prepare(res, tx, fed.inAMinute(), List.of(spec(5005, TunnelKind.VXLAN, null, PROV_ADDRESS)));
+        req.prepare(res, tx, TestWindows.LONG, fed.inAMinute(), List.of(spec(5005, TunnelKind.VXLAN, null, PROV_ADDRESS)));
         req.commit(res, tx);
         req.stitch(res, tx);
         fed.net.ip(fed.req, "link", "del", "isvx5005");

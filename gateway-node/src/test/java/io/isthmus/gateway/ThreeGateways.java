@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
@@ -113,7 +114,7 @@ final class ThreeGateways implements AutoCloseable {
     List<Booking> prepareAndCommit(ReservationId res, TransactionId tx, int vni) {
         List<Booking> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            held.add(parts.get(i).service().prepare(res, tx, clock.instant().plusSeconds(60), List.of(spec(i, vni))));
+            held.add(parts.get(i).service().prepare(res, tx, TestWindows.LONG, clock.instant().plusSeconds(60), List.of(spec(i, vni))));
             parts.get(i).service().commit(res, tx);
         }
         return held;

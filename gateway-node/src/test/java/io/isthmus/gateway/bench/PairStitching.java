@@ -1,5 +1,6 @@
 package io.isthmus.gateway.bench;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.ReservationId;
 import io.isthmus.gateway.domain.shared.TransactionId;
@@ -55,7 +56,7 @@ final class PairStitching {
         Instant holdExpires = Instant.now().plusSeconds(600);
         for (Reservation r : reservations) {
             for (int gw = 0; gw < 2; gw++) {
-                r.bookings[gw] = pair.service(gw).prepare(r.id, r.tx, holdExpires, specs(gw, r.vnis));
+                r.bookings[gw] = pair.service(gw).prepare(r.id, r.tx, TestWindows.LONG, holdExpires, specs(gw, r.vnis));
             }
             for (int gw = 0; gw < 2; gw++) {
                 pair.service(gw).commit(r.id, r.tx);
@@ -78,8 +79,8 @@ final class PairStitching {
     void unstitchAndAbort(List<Reservation> reservations) {
         for (Reservation r : reservations) {
             for (int gw = 0; gw < 2; gw++) {
-                pair.service(gw).unstitch(r.id, new TransactionId(UUID.randomUUID().toString()));
-                pair.service(gw).abort(r.id, new TransactionId(UUID.randomUUID().toString()));
+                pair.service(gw).unstitch(r.id, r.tx);
+                pair.service(gw).abort(r.id, r.tx);
             }
         }
     }

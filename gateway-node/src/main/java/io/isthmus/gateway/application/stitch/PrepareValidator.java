@@ -5,6 +5,7 @@ import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TimeWindow;
 import io.isthmus.gateway.domain.shared.UnavailableException;
 import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
@@ -25,15 +26,17 @@ final class PrepareValidator {
     private final Ipv4Address tunnelAddress;
     private final boolean hasTrunk;
     private final Set<VlanId> accessPortVlans;
+    private final VlanCalendar vlans;
 
     PrepareValidator(GatewayProfile profile) {
         this.gateway = profile.id();
         this.tunnelAddress = profile.tunnelAddress();
         this.hasTrunk = profile.hasTrunk();
         this.accessPortVlans = profile.accessPortVlans();
+        this.vlans = new VlanCalendar(profile.id(), profile.leases().teardownGrace());
     }
 
-    void validate(ReservationId id, Instant holdExpires, Instant now, List<StitchSpec> specs,
+    void validate(ReservationId id, TimeWindow window, Instant holdExpires, Instant now, List<StitchSpec> specs,
                   List<TunnelKindSupport> kinds, Optional<String> vlanProblem, List<Booking> others) {
         if (specs.isEmpty()) {
             throw new InvalidRequestException("prepare for reservation " + id + " carries no stitch");
@@ -42,12 +45,17 @@ final class PrepareValidator {
             throw new InvalidRequestException("holdExpires " + holdExpires + " of reservation " + id
                     + " is not in the future: send a hold time after " + now);
         }
+        if (!window.end().isAfter(now)) {
+            throw new InvalidRequestException("the window " + window + " of reservation " + id + " ended before now ("
+                    + now + "): send a window that has not ended");
+        }
         checkWithinRequest(specs);
         for (StitchSpec spec : specs) {
             checkKind(spec.kind(), kinds);
             checkShape(spec);
             checkVlanSupport(spec, vlanProblem);
-            checkOthers(spec, others);
+            checkVni(spec, others);
+            vlans.requireFree(spec, window, others);
         }
     }
 
@@ -111,16 +119,12 @@ final class PrepareValidator {
         }
     }
 
-    private void checkOthers(StitchSpec spec, List<Booking> others) {
+    /** VNIs are unique in the federation (the broker allocates them): one is held by one reservation at a time. */
+    private void checkVni(StitchSpec spec, List<Booking> others) {
         for (Booking other : others) {
             if (other.specUsingVni(spec.vni()).isPresent()) {
                 throw new ConflictException("VNI " + spec.vni() + " (segment " + spec.segment()
                         + ") is already held at gateway " + gateway + " by reservation " + other.reservationId());
-            }
-            if (spec.localVlan().isPresent() && other.specUsingVlan(spec.localVlan().get()).isPresent()) {
-                throw new ConflictException("VLAN " + spec.localVlan().get() + " on the trunk of gateway " + gateway
-                        + " is already used by reservation " + other.reservationId() + " (segment "
-                        + other.specUsingVlan(spec.localVlan().get()).get().segment() + ")");
             }
         }
     }

@@ -6,6 +6,7 @@ import io.isthmus.gateway.domain.shared.ConflictException;
 import io.isthmus.gateway.domain.shared.GatewayId;
 import io.isthmus.gateway.domain.shared.NotFoundException;
 import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TimeWindow;
 import io.isthmus.gateway.domain.shared.TransactionId;
 import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.BookingRepository;
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The gateway's use cases. Every mutating call is idempotent on its reservation: repeating it has the effect of
- * one; abort and unstitch of something unknown succeed and do nothing. Calls are serialised, so two prepares can
+ * one; abort and unstitch of something unknown succeed and do nothing. A call whose transaction id is not the one
+ * that prepared the booking is refused as a conflict. Calls are serialised, so two prepares can
  * never both take the same VNI, VLAN or openvpn port.
  */
 public final class StitchService {
@@ -38,6 +40,9 @@ public final class StitchService {
     private final PrepareValidator validator;
     private final OpenVpnOffers offers;
     private final PeerEndpointValidator endpoints;
+    private final VlanCalendar vlans;
+    private final Leases leases;
+    private final WindowTeardown teardown;
     private final Clock clock;
 
     public StitchService(GatewayProfile profile, BookingRepository bookings, StitchDataPlane dataPlane,
@@ -50,43 +55,59 @@ public final class StitchService {
         this.validator = new PrepareValidator(profile);
         this.offers = new OpenVpnOffers(profile, credentials);
         this.endpoints = new PeerEndpointValidator(profile.id(), profile.tunnelAddress());
+        this.leases = profile.leases();
+        this.vlans = new VlanCalendar(profile.id(), leases.teardownGrace());
+        this.teardown = new WindowTeardown(profile.id(), bookings, dataPlane, offers, leases.teardownGrace());
         this.clock = clock;
     }
 
     /**
-     * Phase one: holds the VNIs and VLANs of the stitches until {@code holdExpires}; for openvpn stitches also
-     * makes this gateway's offer (key, certificate, listening ports), which the booking carries from then on.
+     * Phase one: books the VNIs of the stitches, and their VLANs over {@code window}, held until {@code holdExpires}
+     * (at most {@link Leases#maxHold()} from now); for openvpn stitches also makes this gateway's offer (key,
+     * certificate, listening ports), which the booking carries from then on.
      */
-    public synchronized Booking prepare(ReservationId id, TransactionId tx, Instant holdExpires,
+    public synchronized Booking prepare(ReservationId id, TransactionId tx, TimeWindow window, Instant holdExpires,
                                         List<StitchSpec> specs) {
         reapExpiredHolds();
         Optional<Booking> existing = bookings.find(id);
         if (existing.isPresent()) {
-            if (existing.get().specs().equals(specs)) {
+            requireTransaction(existing.get(), tx, "prepare");
+            if (existing.get().specs().equals(specs) && existing.get().window().equals(Optional.of(window))) {
                 return existing.get();
             }
-            throw new ConflictException("reservation " + id + " already holds other stitches at gateway " + gateway
-                    + " (state " + existing.get().state() + "): abort it before preparing different ones");
+            throw new ConflictException("reservation " + id + " already holds other stitches or another window at"
+                    + " gateway " + gateway + " (state " + existing.get().state() + ", window "
+                    + existing.get().window().map(TimeWindow::toString).orElse("none") + "): abort it before preparing"
+                    + " different ones");
         }
         List<Booking> others = bookings.findAll();
-        validator.validate(id, holdExpires, clock.instant(), specs, dataPlane.supportedKinds(),
+        Instant now = clock.instant();
+        validator.validate(id, window, holdExpires, now, specs, dataPlane.supportedKinds(),
                 dataPlane.trunkVlanProblem(), others);
+        Instant granted = leases.cap(holdExpires, now);
+        if (!granted.equals(holdExpires)) {
+            LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} asked for a hold until {2}; holding it"
+                    + " until {3} only (gateway.hold.maxSeconds={4})", gateway, id, holdExpires, granted,
+                    leases.maxHold().toSeconds());
+        }
         List<OpenVpnOffer> made = offers.issue(id, specs, others);
-        Booking held = Booking.held(id, tx, holdExpires, specs).withOffers(made);
+        Booking held = Booking.held(id, tx, window, granted, specs).withOffers(made);
         try {
             bookings.save(held);
         } catch (RuntimeException e) {
             offers.revoke(held);
             throw e;
         }
-        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) until {3} (tx {4}){5}",
-                gateway, id, specs.size(), holdExpires, tx, made.isEmpty() ? "" : "; openvpn offers " + made);
+        LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) over {3} until {4}"
+                + " (tx {5}){6}", gateway, id, specs.size(), window, granted, tx,
+                made.isEmpty() ? "" : "; openvpn offers " + made);
         return held;
     }
 
     /** Phase two: keeps the held stitches. */
     public synchronized Booking commit(ReservationId id, TransactionId tx) {
         Booking booking = existing(id, "commit");
+        requireTransaction(booking, tx, "commit");
         if (booking.state() != StitchState.HELD) {
             return booking;
         }
@@ -105,6 +126,7 @@ public final class StitchService {
         if (booking.isEmpty()) {
             return Optional.empty();
         }
+        requireTransaction(booking.get(), tx, "abort");
         if (booking.get().state() == StitchState.STITCHED) {
             dataPlane.removeAll(booking.get().specs());
         }
@@ -126,6 +148,7 @@ public final class StitchService {
      */
     public synchronized Booking stitch(ReservationId id, TransactionId tx, List<PeerEndpoint> peerEndpoints) {
         Booking booking = existing(id, "stitch");
+        requireTransaction(booking, tx, "stitch");
         if (booking.state() == StitchState.HELD) {
             throw new ConflictException("reservation " + id + " is only held at gateway " + gateway
                     + ": commit it before stitching");
@@ -135,6 +158,10 @@ public final class StitchService {
         if (booking.state() == StitchState.STITCHED && !booking.peerEndpoints().equals(withEndpoints.peerEndpoints())) {
             throw new ConflictException("reservation " + id + " is stitched at gateway " + gateway
                     + " with other peer endpoints: unstitch it before stitching with new ones");
+        }
+        if (booking.state() != StitchState.STITCHED) {
+            List<Booking> all = bookings.findAll();
+            booking.specs().forEach(spec -> vlans.requireNotStitchedElsewhere(booking, spec, all));
         }
         realiseAll(withEndpoints);
         if (booking.state() == StitchState.STITCHED) {
@@ -146,9 +173,13 @@ public final class StitchService {
         return stitched;
     }
 
-    /** Removes the reservation's interfaces and keeps its booking (and key material); unknown or unstitched is a no-op. */
+    /**
+     * Removes the reservation's interfaces and keeps its booking (and key material); unknown or unstitched is a
+     * no-op.
+     */
     public synchronized Optional<Booking> unstitch(ReservationId id, TransactionId tx) {
         Optional<Booking> booking = bookings.find(id);
+        booking.ifPresent(b -> requireTransaction(b, tx, "unstitch"));
         if (booking.isEmpty() || booking.get().state() != StitchState.STITCHED) {
             return booking;
         }
@@ -188,11 +219,30 @@ public final class StitchService {
         return expired.size();
     }
 
+    /**
+     * Tears down, on the gateway's own authority, every committed or stitched booking whose window ended more than
+     * {@link Leases#teardownGrace()} ago (see {@link WindowTeardown}); returns how many.
+     */
+    public synchronized int tearDownPastWindows() {
+        return teardown.run(clock.instant());
+    }
+
     private Booking existing(ReservationId id, String operation) {
         reapExpiredHolds();
         return bookings.find(id).orElseThrow(() -> new NotFoundException("gateway " + gateway
-                + " holds nothing for reservation " + id + " (never prepared, aborted, or its hold expired): "
+                + " holds nothing for reservation " + id + " (never prepared, aborted, its hold expired or its window"
+                + " ended): "
                 + "prepare it again before " + operation));
+    }
+
+    /** Every call on a booking belongs to the transaction that prepared it; another transaction's call is refused. */
+    private void requireTransaction(Booking booking, TransactionId tx, String operation) {
+        if (!booking.transactionId().equals(tx)) {
+            throw new ConflictException("reservation " + booking.reservationId() + " is booked at gateway " + gateway
+                    + " by transaction " + booking.transactionId() + ", not by transaction " + tx + " of this "
+                    + operation + ": send the " + operation + " with transaction " + booking.transactionId()
+                    + ", or abort that transaction before preparing the reservation again");
+        }
     }
 
     /** Realises every stitch; when one fails on a fresh stitch, removes all of them up to the failing one. */

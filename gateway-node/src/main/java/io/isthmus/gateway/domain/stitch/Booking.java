@@ -1,11 +1,13 @@
 package io.isthmus.gateway.domain.stitch;
 
 import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TimeWindow;
 import io.isthmus.gateway.domain.shared.TransactionId;
 import io.isthmus.gateway.domain.tunnel.OpenVpnOffer;
 import io.isthmus.gateway.domain.tunnel.OpenVpnPeering;
 import io.isthmus.gateway.domain.tunnel.PeerEndpoint;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,11 +15,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one reservation holds at this gateway: its stitches, the state they share and, while only held, when the
- * hold expires; for openvpn stitches also this gateway's offers (made at prepare) and the peers' endpoints (given at
+ * What one reservation holds at this gateway: its stitches, the state they share, the reservation's window (empty
+ * for bookings stored before the gateway knew windows: they last until aborted) and, while only held, when the hold
+ * expires; for openvpn stitches also this gateway's offers (made at prepare) and the peers' endpoints (given at
  * stitch).
  */
-public record Booking(ReservationId reservationId, TransactionId transactionId, Instant holdExpires,
+public record Booking(ReservationId reservationId, TransactionId transactionId, Optional<TimeWindow> window,
+                      Instant holdExpires,
                       StitchState state, List<StitchSpec> specs, List<OpenVpnOffer> offers,
                       List<PeerEndpoint> peerEndpoints) {
 
@@ -28,6 +32,7 @@ public record Booking(ReservationId reservationId, TransactionId transactionId, 
     public Booking {
         Objects.requireNonNull(reservationId, "reservationId");
         Objects.requireNonNull(transactionId, "transactionId");
+        Objects.requireNonNull(window, "window");
         Objects.requireNonNull(holdExpires, "holdExpires");
         Objects.requireNonNull(state, "state");
         specs = List.copyOf(specs);
@@ -36,31 +41,48 @@ public record Booking(ReservationId reservationId, TransactionId transactionId, 
     }
 
     /** A booking without openvpn stitches. */
-    public Booking(ReservationId reservationId, TransactionId transactionId, Instant holdExpires, StitchState state,
-                   List<StitchSpec> specs) {
-        this(reservationId, transactionId, holdExpires, state, specs, List.of(), List.of());
+    public Booking(ReservationId reservationId, TransactionId transactionId, Optional<TimeWindow> window,
+                   Instant holdExpires, StitchState state, List<StitchSpec> specs) {
+        this(reservationId, transactionId, window, holdExpires, state, specs, List.of(), List.of());
     }
 
-    /** A fresh hold (phase one). */
-    public static Booking held(ReservationId id, TransactionId tx, Instant holdExpires, List<StitchSpec> specs) {
-        return new Booking(id, tx, holdExpires, StitchState.HELD, specs);
+    /** A fresh hold (phase one) over {@code window}. */
+    public static Booking held(ReservationId id, TransactionId tx, TimeWindow window, Instant holdExpires,
+                               List<StitchSpec> specs) {
+        return new Booking(id, tx, Optional.of(window), holdExpires, StitchState.HELD, specs);
     }
 
     public Booking in(StitchState newState, TransactionId tx) {
-        return new Booking(reservationId, tx, holdExpires, newState, specs, offers, peerEndpoints);
+        return new Booking(reservationId, tx, window, holdExpires, newState, specs, offers, peerEndpoints);
     }
 
     public Booking withOffers(List<OpenVpnOffer> newOffers) {
-        return new Booking(reservationId, transactionId, holdExpires, state, specs, newOffers, peerEndpoints);
+        return new Booking(reservationId, transactionId, window, holdExpires, state, specs, newOffers, peerEndpoints);
     }
 
     public Booking withPeerEndpoints(List<PeerEndpoint> endpoints) {
-        return new Booking(reservationId, transactionId, holdExpires, state, specs, offers, endpoints);
+        return new Booking(reservationId, transactionId, window, holdExpires, state, specs, offers, endpoints);
     }
 
-    /** Only uncommitted holds expire; committed bookings last until aborted. */
+    /** Only uncommitted holds expire; committed bookings last until aborted or past their window. */
     public boolean expiredAt(Instant now) {
         return state == StitchState.HELD && !now.isBefore(holdExpires);
+    }
+
+    /**
+     * Whether a committed (or stitched) booking's window ended more than {@code grace} before {@code now}; holds and
+     * bookings without a window never are.
+     */
+    public boolean pastWindowAt(Instant now, Duration grace) {
+        return state != StitchState.HELD && window.filter(w -> !now.isBefore(w.releasedAt(grace))).isPresent();
+    }
+
+    /**
+     * Whether this booking's window meets {@code other}, both extended at the end by {@code grace}; a booking
+     * without a window always does.
+     */
+    public boolean overlaps(TimeWindow other, Duration grace) {
+        return window.map(w -> w.overlaps(other, grace)).orElse(true);
     }
 
     public Optional<StitchSpec> specUsingVni(Vni vni) {

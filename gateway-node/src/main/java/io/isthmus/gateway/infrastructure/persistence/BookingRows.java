@@ -2,6 +2,7 @@ package io.isthmus.gateway.infrastructure.persistence;
 
 import io.isthmus.gateway.domain.shared.Ipv4Address;
 import io.isthmus.gateway.domain.shared.ReservationId;
+import io.isthmus.gateway.domain.shared.TimeWindow;
 import io.isthmus.gateway.domain.shared.TransactionId;
 import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.SegmentName;
@@ -26,6 +27,24 @@ import java.util.stream.Collectors;
 final class BookingRows {
 
     private BookingRows() {
+    }
+
+    static void insertBooking(Connection c, Booking booking) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into booking (reservation_id, transaction_id,"
+                + " hold_expires_ms, state, window_start_ms, window_end_ms) values (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, booking.reservationId().value());
+            ps.setString(2, booking.transactionId().value());
+            ps.setLong(3, booking.holdExpires().toEpochMilli());
+            ps.setString(4, booking.state().name());
+            if (booking.window().isPresent()) {
+                ps.setLong(5, booking.window().get().start().toEpochMilli());
+                ps.setLong(6, booking.window().get().end().toEpochMilli());
+            } else {
+                ps.setNull(5, Types.BIGINT);
+                ps.setNull(6, Types.BIGINT);
+            }
+            ps.executeUpdate();
+        }
     }
 
     static void insertSpecs(Connection c, Booking booking) throws SQLException {
@@ -63,14 +82,23 @@ final class BookingRows {
                 specs.clear();
             }
             if (current == null || !current.reservationId().equals(id)) {
-                current = new Booking(id, new TransactionId(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)),
-                        StitchState.valueOf(rs.getString(4)), List.of());
+                current = new Booking(id, new TransactionId(rs.getString(2)), window(rs),
+                        Instant.ofEpochMilli(rs.getLong(3)), StitchState.valueOf(rs.getString(4)), List.of());
             }
             specs.add(spec(rs));
         }
         if (current != null) {
             into.add(withSpecs(current, specs));
         }
+    }
+
+    /** Bookings stored before the gateway knew windows have none. */
+    private static Optional<TimeWindow> window(ResultSet rs) throws SQLException {
+        long start = rs.getLong(10);
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeWindow(Instant.ofEpochMilli(start), Instant.ofEpochMilli(rs.getLong(11))));
     }
 
     private static StitchSpec spec(ResultSet rs) throws SQLException {
@@ -82,6 +110,6 @@ final class BookingRows {
     }
 
     private static Booking withSpecs(Booking b, List<StitchSpec> specs) {
-        return new Booking(b.reservationId(), b.transactionId(), b.holdExpires(), b.state(), specs);
+        return new Booking(b.reservationId(), b.transactionId(), b.window(), b.holdExpires(), b.state(), specs);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Bookings in an embedded H2 file database under the gateway's data directory. One connection, used under this
- * object's lock; every save is one transaction. An openvpn port belongs to one booking at a time: it is the
+ * object's lock; every save is one transaction, on disk when the call returns. A database from before windows opens
+ * with its bookings windowless. An openvpn port belongs to one booking at a time: it is the
  * primary key of its row.
  */
 public final class H2BookingRepository implements BookingRepository, AutoCloseable {
@@ -37,6 +38,8 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
               peers varchar(4000) not null,
               primary key (reservation_id, position));
             alter table booking_stitch add column if not exists fingerprint varchar(95);
+            alter table booking add column if not exists window_start_ms bigint;
+            alter table booking add column if not exists window_end_ms bigint;
             create table if not exists booking_openvpn_port (
               port int primary key,
               reservation_id varchar(36) not null references booking(reservation_id) on delete cascade,
@@ -57,9 +60,14 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) {@code <dataDir>/gateway.mv.db}. */
+    /**
+     * Opens (creating if needed) {@code <dataDir>/gateway.mv.db}. {@code WRITE_DELAY=0}: every commit is written to
+     * the file before the call returns (H2's default delays it up to 500 ms, so a killed gateway would forget calls
+     * it had already acknowledged to the broker).
+     */
     public static H2BookingRepository open(Path dataDir) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gateway") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gateway")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         try {
             Connection c = DriverManager.getConnection(url, "sa", "");
             try (Statement st = c.createStatement()) {
@@ -88,13 +96,7 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
     public synchronized void save(Booking booking) {
         inTransaction(() -> {
             deleteRows(booking.reservationId());
-            try (PreparedStatement ps = connection.prepareStatement("insert into booking values (?, ?, ?, ?)")) {
-                ps.setString(1, booking.reservationId().value());
-                ps.setString(2, booking.transactionId().value());
-                ps.setLong(3, booking.holdExpires().toEpochMilli());
-                ps.setString(4, booking.state().name());
-                ps.executeUpdate();
-            }
+            BookingRows.insertBooking(connection, booking);
             BookingRows.insertSpecs(connection, booking);
             OpenVpnRows.insert(connection, booking);
         }, "save the booking of reservation " + booking.reservationId());
@@ -123,7 +125,8 @@ public final class H2BookingRepository implements BookingRepository, AutoCloseab
 
     private List<Booking> query(String where, String arg) {
         String sql = "select b.reservation_id, b.transaction_id, b.hold_expires_ms, b.state, s.segment, s.vni, s.kind,"
-                + " s.local_vlan, s.peers from booking b join booking_stitch s on s.reservation_id = b.reservation_id "
+                + " s.local_vlan, s.peers, b.window_start_ms, b.window_end_ms"
+                + " from booking b join booking_stitch s on s.reservation_id = b.reservation_id "
                 + where.replace("reservation_id", "b.reservation_id") + " order by b.reservation_id, s.position";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (arg != null) {

@@ -36,7 +36,8 @@ public class GatewaySoapEndpoint implements GatewayServicePort {
     public GatewayResult prepare(Prepare p, IsthmusHeader header) throws ServiceFault {
         return FaultMapper.call(p.getReservationId(), () -> mapper.result(List.of(service.prepare(
                 new ReservationId(p.getReservationId()), new TransactionId(p.getTransactionId()),
-                SoapMapper.instant(p.getHoldExpires(), "holdExpires"), SoapMapper.specs(p.getStitch())))));
+                SoapMapper.window(p.getWindow()), SoapMapper.instant(p.getHoldExpires(), "holdExpires"),
+                SoapMapper.specs(p.getStitch())))));
     }
 
     @Override

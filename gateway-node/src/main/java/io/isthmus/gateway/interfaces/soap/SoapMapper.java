@@ -3,6 +3,7 @@ package io.isthmus.gateway.interfaces.soap;
 import io.isthmus.gateway.application.stitch.GatewayStatus;
 import io.isthmus.gateway.domain.shared.InvalidRequestException;
 import io.isthmus.gateway.domain.shared.Ipv4Address;
+import io.isthmus.gateway.domain.shared.TimeWindow;
 import io.isthmus.gateway.domain.stitch.Booking;
 import io.isthmus.gateway.domain.stitch.SegmentName;
 import io.isthmus.gateway.domain.stitch.StitchSpec;
@@ -44,6 +45,13 @@ final class SoapMapper {
     static List<PeerEndpoint> peerEndpoints(List<io.isthmus.schema.gateway.v1.PeerEndpoint> wire) {
         return wire.stream().map(w -> new PeerEndpoint(new SegmentName(w.getSegment()), new Ipv4Address(w.getPeer()),
                 new CertFingerprint(w.getFingerprint()), Optional.ofNullable(w.getPort()))).toList();
+    }
+
+    static TimeWindow window(io.isthmus.schema.v1.TimeWindow wire) {
+        if (wire == null) {
+            throw new InvalidRequestException("window is missing: send the reservation's window (start, end)");
+        }
+        return new TimeWindow(instant(wire.getStart(), "window start"), instant(wire.getEnd(), "window end"));
     }
 
     static Instant instant(XMLGregorianCalendar value, String field) {

@@ -1,5 +1,6 @@
 package io.isthmus.gateway.application.stitch;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -58,7 +59,7 @@ class OpenVpnOffersTest {
     }
 
     private static Booking holding(int port) {
-        return Booking.held(id(), new TransactionId(UUID.randomUUID().toString()), Instant.parse("2030-01-01T00:00:00Z"),
+        return Booking.held(id(), new TransactionId(UUID.randomUUID().toString()), TestWindows.LONG, Instant.parse("2030-01-01T00:00:00Z"),
                 List.of(spec(4001, TunnelKind.OPENVPN, HIGHER))).withOffers(List.of(new OpenVpnOffer(new Vni(4001),
                 new io.isthmus.gateway.domain.tunnel.CertFingerprint("AB:" + "00:".repeat(30) + "FF"),
                 List.of(new PeerPort(HIGHER, port)))));

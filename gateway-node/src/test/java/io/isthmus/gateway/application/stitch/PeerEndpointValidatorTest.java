@@ -1,5 +1,6 @@
 package io.isthmus.gateway.application.stitch;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class PeerEndpointValidatorTest {
 
     private static Booking booking() {
         return Booking.held(new ReservationId(UUID.randomUUID().toString()),
-                new TransactionId(UUID.randomUUID().toString()), Instant.parse("2030-01-01T00:00:00Z"), List.of(
+                new TransactionId(UUID.randomUUID().toString()), TestWindows.LONG, Instant.parse("2030-01-01T00:00:00Z"), List.of(
                         new StitchSpec(new SegmentName("lan"), new Vni(5001), TunnelKind.OPENVPN, Optional.empty(),
                                 List.of(LOWER, HIGHER)),
                         new StitchSpec(new SegmentName("web"), new Vni(5002), TunnelKind.VXLAN, Optional.empty(),

@@ -1,5 +1,6 @@
 package io.isthmus.gateway.application.stitch;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,18 +45,18 @@ class PrepareValidatorTest {
     }
 
     private void validate(List<StitchSpec> specs, Optional<String> vlanProblem, List<Booking> others) {
-        validator.validate(id(), NOW.plusSeconds(60), NOW, specs, KINDS, vlanProblem, others);
+        validator.validate(id(), TestWindows.LONG, NOW.plusSeconds(60), NOW, specs, KINDS, vlanProblem, others);
     }
 
     @Test
     void aVlanUsedOnTheTrunkByAnotherReservationIsAConflictNamingIt() {
         ReservationId holder = id();
-        Booking other = Booking.held(holder, new TransactionId(UUID.randomUUID().toString()), NOW.plusSeconds(60),
-                List.of(spec("web", 5001, TunnelKind.VXLAN, 100)));
+        Booking other = Booking.held(holder, new TransactionId(UUID.randomUUID().toString()), TestWindows.LONG,
+                NOW.plusSeconds(60), List.of(spec("web", 5001, TunnelKind.VXLAN, 100)));
         ConflictException e = assertThrows(ConflictException.class,
                 () -> validate(List.of(spec("db", 5002, TunnelKind.VXLAN, 100)), Optional.empty(), List.of(other)));
-        assertTrue(e.getMessage().contains("VLAN 100 on the trunk of gateway gw-req is already used by reservation "
-                + holder + " (segment web)"), e.getMessage());
+        assertTrue(e.getMessage().contains("VLAN 100 of gateway gw-req is already booked by reservation "
+                + holder + " (segment web) over " + TestWindows.LONG), e.getMessage());
     }
 
     @Test
@@ -83,7 +84,7 @@ class PrepareValidatorTest {
                 List.of());
         PrepareValidator noTrunk = new PrepareValidator(new GatewayProfile(new GatewayId("gw-a"),
                 new Ipv4Address("198.51.100.3"), false, Set.of(new VlanId(200)), UdpPortRange.DEFAULT));
-        noTrunk.validate(id(), NOW.plusSeconds(60), NOW, List.of(spec("web", 5001, TunnelKind.VXLAN, 200)), KINDS,
+        noTrunk.validate(id(), TestWindows.LONG, NOW.plusSeconds(60), NOW, List.of(spec("web", 5001, TunnelKind.VXLAN, 200)), KINDS,
                 Optional.of("gateway gw-a has no trunk configured (gateway.trunk)"), List.of());
     }
 
@@ -91,7 +92,7 @@ class PrepareValidatorTest {
     void aVlanWithNeitherTrunkNorAccessPortIsInvalidNamingBothKeys() {
         PrepareValidator noTrunk = new PrepareValidator(new GatewayProfile(new GatewayId("gw-a"),
                 new Ipv4Address("198.51.100.3"), false, Set.of(new VlanId(200)), UdpPortRange.DEFAULT));
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> noTrunk.validate(id(),
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> noTrunk.validate(id(), TestWindows.LONG,
                 NOW.plusSeconds(60), NOW, List.of(spec("web", 5001, TunnelKind.VXLAN, 100)), KINDS,
                 Optional.of("gateway gw-a has no trunk configured (gateway.trunk)"), List.of()));
         assertTrue(e.getMessage().startsWith("gateway gw-a cannot deliver VLAN 100 of segment web"), e.getMessage());
@@ -106,10 +107,10 @@ class PrepareValidatorTest {
         StitchSpec many = new StitchSpec(new SegmentName("web"), new Vni(16_777_215), TunnelKind.OPENVPN,
                 Optional.empty(), peers);
         List<TunnelKindSupport> kinds = List.of(TunnelKindSupport.available(TunnelKind.OPENVPN));
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> validator.validate(id(),
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> validator.validate(id(), TestWindows.LONG,
                 NOW.plusSeconds(60), NOW, List.of(many), kinds, Optional.empty(), List.of()));
         assertTrue(e.getMessage().contains("at most 100 peers"), e.getMessage());
-        validator.validate(id(), NOW.plusSeconds(60), NOW, List.of(new StitchSpec(new SegmentName("web"),
+        validator.validate(id(), TestWindows.LONG, NOW.plusSeconds(60), NOW, List.of(new StitchSpec(new SegmentName("web"),
                 new Vni(16_777_215), TunnelKind.OPENVPN, Optional.empty(), peers.subList(0, 100))), kinds,
                 Optional.empty(), List.of());
     }

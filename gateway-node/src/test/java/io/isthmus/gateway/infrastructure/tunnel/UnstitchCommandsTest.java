@@ -1,5 +1,6 @@
 package io.isthmus.gateway.infrastructure.tunnel;
 
+import io.isthmus.gateway.testsupport.TestWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,7 @@ class UnstitchCommandsTest {
 
     private final RecordingCommandRunner runner = new RecordingCommandRunner();
     private final RecordingOpenVpnDriver openvpn = new RecordingOpenVpnDriver();
+    private final TransactionId transaction = new TransactionId(UUID.randomUUID().toString());
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private H2BookingRepository store;
     private LinuxBridgeDataPlane dataPlane;
@@ -147,7 +149,7 @@ class UnstitchCommandsTest {
         TransactionId tx = tx();
         List<StitchSpec> specs = IntStream.of(vnis).mapToObj(vni -> new StitchSpec(new SegmentName("s" + vni),
                 new Vni(vni), TunnelKind.VXLAN, Optional.empty(), List.of(PEER))).toList();
-        service.prepare(res, tx, clock.instant().plusSeconds(60), specs);
+        service.prepare(res, tx, TestWindows.LONG, clock.instant().plusSeconds(60), specs);
         service.commit(res, tx);
         assertEquals(StitchState.STITCHED, service.stitch(res, tx).state());
         runner.forget();
@@ -155,8 +157,9 @@ class UnstitchCommandsTest {
         return res;
     }
 
-    private static TransactionId tx() {
-        return new TransactionId(UUID.randomUUID().toString());
+    /** The broker's transaction: every call on a reservation carries the one that prepared it. */
+    private TransactionId tx() {
+        return transaction;
     }
 
     private static List<String> delete(String name) {
