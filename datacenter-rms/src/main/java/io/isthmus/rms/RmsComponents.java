@@ -2,6 +2,7 @@ package io.isthmus.rms;
 
 import io.isthmus.rms.application.qos.ShapingService;
 import io.isthmus.rms.application.reservation.DomainSpecFactory;
+import io.isthmus.rms.application.reservation.HoldReaper;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
 import io.isthmus.rms.application.reservation.NodeNetwork;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -135,6 +137,11 @@ public final class RmsComponents implements AutoCloseable {
     /** The NIC shaping of every host (empty without a data plane). */
     public ShapingService shaping() {
         return shaping;
+    }
+
+    /** What the reaper does every run at this site. */
+    public List<HoldReaper.Sweep> sweeps() {
+        return List.of(new HoldReaper.Sweep("reaper released {0} expired hold(s) at {1}", holds::reapExpiredHolds));
     }
 
     /** The SOAP edge over these use cases. */
