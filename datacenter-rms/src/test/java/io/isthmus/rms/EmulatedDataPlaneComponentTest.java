@@ -62,7 +62,7 @@ class EmulatedDataPlaneComponentTest {
         }
         try {
             if (site != null) {
-                site.lifecycle().terminate(id);
+                site.lifecycle().terminate(id, tx);
                 site.close();
             }
         } finally {
@@ -91,7 +91,7 @@ class EmulatedDataPlaneComponentTest {
                 TestSite.node("vm-1", 2, 4096, false, Optional.of("a1"), nic("52:54:00:7e:00:01", "10.73.0.1")),
                 TestSite.node("vm-2", 2, 4096, false, Optional.of("a2"), nic("52:54:00:7e:00:02", "10.73.0.2"))));
         site.holds().commit(id, tx);
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
     }
 
 
@@ -110,7 +110,7 @@ class EmulatedDataPlaneComponentTest {
         assertEquals(3, lan.isthmusLinks(lan.host1).size(), "isbr, ishx and one isvp on a1: "
                 + lan.isthmusLinks(lan.host1));
 
-        site.lifecycle().terminate(id);
+        site.lifecycle().terminate(id, tx);
 
         assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));

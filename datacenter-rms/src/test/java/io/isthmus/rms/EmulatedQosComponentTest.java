@@ -71,7 +71,7 @@ class EmulatedQosComponentTest {
         try {
             lan.standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns)).forEach(lan::killProcessesIn);
             if (site != null) {
-                site.lifecycle().terminate(id);
+                site.lifecycle().terminate(id, tx);
                 site.close();
             }
         } finally {
@@ -105,7 +105,7 @@ class EmulatedQosComponentTest {
                 TestSite.node("vm-b", 1, 1024, false, Optional.of("a1"), nic(MAC_B, IP_B, maxFiftyMegabit())),
                 TestSite.node("vm-c", 1, 1024, false, Optional.of("a1"), nic(MAC_C, IP_C, Optional.empty()))));
         site.holds().commit(id, tx);
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
     }
 
 
@@ -143,7 +143,7 @@ class EmulatedQosComponentTest {
         assertTrue(shaped >= 45 && shaped <= 55, "A->B measured " + shaped + " Mbit/s, outside 45-55");
         assertTrue(unshaped > 55, "A->C measured " + unshaped + " Mbit/s, not above the 50 Mbit/s cap");
 
-        site.lifecycle().terminate(id);
+        site.lifecycle().terminate(id, tx);
 
         CommandResult gone = lan.runner.run(List.of("ip", "netns", "exec", lan.host1.value(), "tc", "qdisc", "show",
                 "dev", portB));
@@ -158,13 +158,13 @@ class EmulatedQosComponentTest {
     void releaseRemovesTheShapingAndProvisioningAgainPutsItBack() {
         provisionThreeNodesOnA1();
 
-        site.lifecycle().release(id);
+        site.lifecycle().release(id, tx);
 
         assertFalse(lan.standInNamespaces().stream().anyMatch(ns -> !standInsBefore.contains(ns)),
                 "stand-ins released");
         assertEquals(List.of(), site.shaping().contracts(new HostName("a1")));
 
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
 
         String portB = hostPortOf(lan.standInOf(MAC_B));
         assertTrue(tcOnA1("class", portB).contains("rate 50Mbit ceil 50Mbit"), tcOnA1("class", portB));
@@ -198,7 +198,7 @@ class EmulatedQosComponentTest {
                     TestSite.node("vm-b", 1, 1024, false, Optional.of("a1"), nic(MAC_B, IP_B, maxFiftyMegabit())),
                     TestSite.node("vm-x", 1, 1024, false, Optional.of("a2"), nic(MAC_C, IP_C, maxFiftyMegabit()))));
             site.holds().commit(id, tx);
-            site.lifecycle().provision(id);
+            site.lifecycle().provision(id, tx);
         });
 
         assertEquals(standInsBefore, lan.standInNamespaces(), "vm-b's stand-in and its shaped port were rolled back");

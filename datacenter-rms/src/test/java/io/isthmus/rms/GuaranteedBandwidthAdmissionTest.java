@@ -198,10 +198,11 @@ class GuaranteedBandwidthAdmissionTest {
     @Test
     void abortedTerminatedAndExpiredReservationsGiveTheirGuaranteeBack() {
         ReservationId aborted = TestSite.newReservation();
-        prepare(aborted, vm("vm-1", "a1", guaranteed(1000)));
+        PrepareCommand abortedHold = prepare(aborted, TestSite.window(now), vm("vm-1", "a1", guaranteed(1000)));
+        site.holds().prepare(abortedHold);
         assertThrows(InsufficientCapacityException.class,
                 () -> prepare(TestSite.newReservation(), vm("vm-2", "a1", guaranteed(1))));
-        site.lifecycle().abort(aborted);
+        site.lifecycle().abort(aborted, abortedHold.transaction());
         assertEquals(1000, freeGuaranteed("a1"), "the aborted hold was released");
 
         ReservationId terminated = TestSite.newReservation();
@@ -210,7 +211,7 @@ class GuaranteedBandwidthAdmissionTest {
                 now.plus(Duration.ofMinutes(2)), List.of(vm("vm-2", "a1", guaranteed(1000)))));
         site.holds().commit(terminated, tx);
         assertEquals(0, freeGuaranteed("a1"));
-        site.lifecycle().terminate(terminated);
+        site.lifecycle().terminate(terminated, tx);
         assertEquals(1000, freeGuaranteed("a1"), "the terminated reservation's guarantee is free again");
 
         ReservationId expired = TestSite.newReservation();
@@ -229,8 +230,8 @@ class GuaranteedBandwidthAdmissionTest {
         site.holds().prepare(new PrepareCommand(id, tx, "acme", TestSite.window(now),
                 now.plus(Duration.ofMinutes(2)), List.of(vm("vm-1", "a1", guaranteed(700)))));
         site.holds().commit(id, tx);
-        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id).state());
-        assertEquals(BookingState.RELEASED, site.lifecycle().release(id).state());
+        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id, tx).state());
+        assertEquals(BookingState.RELEASED, site.lifecycle().release(id, tx).state());
 
         assertThrows(InsufficientCapacityException.class,
                 () -> prepare(TestSite.newReservation(), vm("vm-2", "a1", guaranteed(400))));
