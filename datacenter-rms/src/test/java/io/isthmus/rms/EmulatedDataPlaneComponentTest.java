@@ -18,6 +18,7 @@ import io.isthmus.rms.domain.segment.Vni;
 import io.isthmus.rms.infrastructure.command.CommandResult;
 import io.isthmus.rms.infrastructure.segment.EmulatedSite;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,7 @@ class EmulatedDataPlaneComponentTest {
     private RmsComponents site;
     private List<String> standInsBefore;
     private final Instant now = Instant.now();
+    private final MutableClock clock = new MutableClock(now);
     private final ReservationId id = TestSite.newReservation();
     private final TransactionId tx = TestSite.newTransaction();
 
@@ -75,7 +77,7 @@ class EmulatedDataPlaneComponentTest {
 
     private RmsComponents open() {
         return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
-                new MutableClock(now));
+                clock);
     }
 
 
@@ -115,6 +117,21 @@ class EmulatedDataPlaneComponentTest {
         assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));
         assertEquals(host2Before, lan.isthmusLinks(lan.host2));
+    }
+
+    @Test
+    void aBookingTheBrokerLeftPastItsWindowAndGraceIsTornDownByTheSiteAndLeavesNothing() {
+        List<String> host1Before = lan.isthmusLinks(lan.host1);
+        List<String> host2Before = lan.isthmusLinks(lan.host2);
+        provisionTwoNodesOnTwoHosts();
+        clock.advance(Duration.between(now, TestSite.window(now).end()).plusSeconds(60)); // window end + grace
+
+        assertEquals(1, site.overdue().tearDownOverdue());
+
+        assertEquals(BookingState.NONE, site.status().status(id).state());
+        assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
+        assertEquals(host1Before, lan.isthmusLinks(lan.host1), "the segment is unplugged from a1");
+        assertEquals(host2Before, lan.isthmusLinks(lan.host2), "the segment is unplugged from a2");
     }
 
     @Test

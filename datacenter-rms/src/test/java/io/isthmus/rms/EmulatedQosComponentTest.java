@@ -53,6 +53,7 @@ class EmulatedQosComponentTest {
     private RmsComponents site;
     private List<String> standInsBefore;
     private final Instant now = Instant.now();
+    private final MutableClock clock = new MutableClock(now);
     private final ReservationId id = TestSite.newReservation();
     private final TransactionId tx = TestSite.newTransaction();
 
@@ -85,7 +86,7 @@ class EmulatedQosComponentTest {
 
     private RmsComponents open() {
         return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
-                new MutableClock(now));
+                clock);
     }
 
     private static NicSpec nic(String mac, String ipv4, Optional<NicQos> qos) {
@@ -152,6 +153,25 @@ class EmulatedQosComponentTest {
         assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));
         assertEquals(List.of(), site.shaping().contracts(new HostName("a1")), "the contract is withdrawn");
+    }
+
+    @Test
+    void aBookingTheBrokerLeftPastItsWindowAndGraceLosesItsShapingWhenTheSiteTearsItDown() {
+        List<String> host1Before = lan.isthmusLinks(lan.host1);
+        provisionThreeNodesOnA1();
+        String portB = hostPortOf(lan.standInOf(MAC_B));
+        assertTrue(tcOnA1("class", portB).contains("rate 50Mbit ceil 50Mbit"), tcOnA1("class", portB));
+
+        clock.advance(java.time.Duration.between(now, TestSite.window(now).end()).plusSeconds(60));
+        assertEquals(1, site.overdue().tearDownOverdue());
+
+        assertEquals(List.of(), site.shaping().contracts(new HostName("a1")), "the contract is withdrawn");
+        CommandResult gone = lan.runner.run(List.of("ip", "netns", "exec", lan.host1.value(), "tc", "qdisc", "show",
+                "dev", portB));
+        assertTrue(!gone.succeeded() && gone.stderr().contains("Cannot find device"), "port and qdisc are gone: "
+                + gone.describe());
+        assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
+        assertEquals(host1Before, lan.isthmusLinks(lan.host1));
     }
 
     @Test

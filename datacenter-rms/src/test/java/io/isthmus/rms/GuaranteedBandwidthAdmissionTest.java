@@ -131,11 +131,24 @@ class GuaranteedBandwidthAdmissionTest {
         assertEquals(1000, freeGuaranteed("a1"));
     }
 
+    /** From hour {@code from} to the teardown grace (60 s by default) before hour {@code to}. */
+    private TimeWindow hoursAndGrace(int from, int to) {
+        return new TimeWindow(now.plus(Duration.ofHours(from)), now.plus(Duration.ofHours(to)).minusSeconds(60));
+    }
+
     @Test
-    void onlyReservationsWhoseWindowsOverlapShareTheLink() {
-        site.holds().prepare(prepare(TestSite.newReservation(), hours(0, 2), vm("early", "a1", guaranteed(800))));
-        site.holds().prepare(prepare(TestSite.newReservation(), hours(2, 4), vm("late", "a1", guaranteed(800))));
-        site.holds().prepare(prepare(TestSite.newReservation(), hours(4, 6), vm("last", "a1", guaranteed(1000))));
+    void onlyReservationsWhoseWindowsAndGraceOverlapShareTheLink() {
+        // a booking counts until its window end plus the teardown grace: its VMs may run until the site tears it down
+        site.holds().prepare(prepare(TestSite.newReservation(), hoursAndGrace(0, 2),
+                vm("early", "a1", guaranteed(800))));
+        site.holds().prepare(prepare(TestSite.newReservation(), hoursAndGrace(2, 4),
+                vm("late", "a1", guaranteed(800))));
+        site.holds().prepare(prepare(TestSite.newReservation(), hoursAndGrace(4, 6),
+                vm("last", "a1", guaranteed(1000))));
+        TimeWindow inLastsGrace = new TimeWindow(now.plus(Duration.ofHours(6)).minusSeconds(30),
+                now.plus(Duration.ofHours(8)));
+        assertThrows(InsufficientCapacityException.class, () -> site.holds().prepare(prepare(
+                TestSite.newReservation(), inLastsGrace, vm("in-grace", "a1", guaranteed(1)))));
 
         InsufficientCapacityException e = assertThrows(InsufficientCapacityException.class,
                 () -> site.holds().prepare(prepare(TestSite.newReservation(), hours(1, 3),

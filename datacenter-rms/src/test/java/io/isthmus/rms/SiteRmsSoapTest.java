@@ -291,6 +291,21 @@ class SiteRmsSoapTest {
     }
 
     @Test
+    void aHoldAskedForLongerThanTheSiteGrantsIsAnsweredWithTheCappedExpiry() throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        SiteReservationStatus held = port.prepare(prepare(reservation, UUID.randomUUID().toString(),
+                Duration.ofHours(2), 4096, "52:54:00:12:34:61"), header()).getStatus();
+
+        Instant after = Instant.now();
+        Instant granted = held.getHoldExpires().toGregorianCalendar().toInstant();
+        assertTrue(!granted.isBefore(before.plusSeconds(600)) && !granted.isAfter(after.plusSeconds(600)),
+                "held for the default longest hold of 600 s, not the 2 h asked: " + granted);
+        assertEquals(granted, status(reservation).getHoldExpires().toGregorianCalendar().toInstant());
+    }
+
+    @Test
     void theReaperReleasesAnUncommittedHold() throws ServiceFault, InterruptedException {
         String reservation = UUID.randomUUID().toString();
         port.prepare(prepare(reservation, UUID.randomUUID().toString(), Duration.ofSeconds(1), 4096,

@@ -89,6 +89,21 @@ public final class LifecycleService {
         return drop(id, transaction, BookingState.ABORTED, "abort");
     }
 
+    /**
+     * Tears down a booking the broker did not end (the caller holds its lock): the same as terminate, but on the
+     * site's own account. Returns false when the booking was already gone.
+     */
+    boolean tearDown(Booking booking, String why) {
+        removeAll(booking);
+        boolean deleted = bookings.delete(booking.id());
+        if (deleted) {
+            LOG.log(Level.WARNING, "tore down reservation {0} (transaction {1}, {2}) at {3} on the site''s own"
+                    + " account: {4}; domains removed, segments unplugged, shaping withdrawn, booking dropped",
+                    booking.id(), booking.transactionId(), booking.state(), site, why);
+        }
+        return deleted;
+    }
+
     private ReservationView drop(ReservationId id, TransactionId transaction, BookingState outcome, String operation) {
         return locks.onReservation(id, () -> {
             bookings.find(id).ifPresentOrElse(booking -> {
