@@ -123,7 +123,8 @@ class ProvisioningComponentTest {
         site.lifecycle().provision(id, tx);
         assertEquals(BookingState.ABORTED, site.lifecycle().abort(id, tx).state());
         assertEquals(Optional.empty(), libvirtXml("a1", "hv-1"));
-        assertEquals(BookingState.ABORTED, site.lifecycle().abort(TestSite.newReservation(), TestSite.newTransaction()).state(),
+        assertEquals(BookingState.ABORTED,
+                site.lifecycle().abort(TestSite.newReservation(), TestSite.newTransaction()).state(),
                 "abort of an unknown reservation succeeds and does nothing");
     }
 
