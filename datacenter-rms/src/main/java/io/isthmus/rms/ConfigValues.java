@@ -47,6 +47,19 @@ final class ConfigValues {
         throw new InvalidConfigException(key, key + "=" + value + " must be greater than 0");
     }
 
+    long nonNegativeLong(String key) {
+        String value = required(key);
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(key, key + "=" + value + " is not a whole number of 0 or more", e);
+        }
+        throw new InvalidConfigException(key, key + "=" + value + " must not be negative");
+    }
+
     int positiveInt(String key) {
         long value = positiveLong(key);
         if (value > Integer.MAX_VALUE) {

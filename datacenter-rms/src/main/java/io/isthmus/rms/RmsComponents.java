@@ -2,9 +2,11 @@ package io.isthmus.rms;
 
 import io.isthmus.rms.application.qos.ShapingService;
 import io.isthmus.rms.application.reservation.DomainSpecFactory;
+import io.isthmus.rms.application.reservation.HoldReaper;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
 import io.isthmus.rms.application.reservation.NodeNetwork;
+import io.isthmus.rms.application.reservation.OverdueTeardown;
 import io.isthmus.rms.application.reservation.ReservationLocks;
 import io.isthmus.rms.application.reservation.StatusService;
 import io.isthmus.rms.application.site.CapacityService;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +44,7 @@ public final class RmsComponents implements AutoCloseable {
     private final HoldService holds;
     private final LifecycleService lifecycle;
     private final StatusService status;
+    private final OverdueTeardown overdue;
     private final ShapingService shaping;
 
     private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
@@ -52,10 +56,11 @@ public final class RmsComponents implements AutoCloseable {
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
         this.status = new StatusService(bookings, compute);
-        this.capacity = new CapacityService(site, bookings, clock);
-        this.holds = new HoldService(site, bookings, locks, status, clock);
+        this.capacity = new CapacityService(site, bookings, config.leases(), clock);
+        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock);
         this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
                 locks, status, network, shaping);
+        this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
     }
 
     public static RmsComponents open(RmsConfig config, Clock clock) {
@@ -135,6 +140,18 @@ public final class RmsComponents implements AutoCloseable {
     /** The NIC shaping of every host (empty without a data plane). */
     public ShapingService shaping() {
         return shaping;
+    }
+
+    /** What the reaper does every run at this site. */
+    public List<HoldReaper.Sweep> sweeps() {
+        return List.of(new HoldReaper.Sweep("reaper released {0} expired hold(s) at {1}", holds::reapExpiredHolds),
+                new HoldReaper.Sweep("reaper tore down {0} booking(s) at {1} that the broker left past their window"
+                        + " and grace", overdue::tearDownOverdue));
+    }
+
+    /** Tears down bookings the broker left past their window and grace (the reaper runs it). */
+    public OverdueTeardown overdue() {
+        return overdue;
     }
 
     /** The SOAP edge over these use cases. */

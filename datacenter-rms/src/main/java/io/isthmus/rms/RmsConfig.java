@@ -1,5 +1,6 @@
 package io.isthmus.rms;
 
+import io.isthmus.rms.domain.reservation.Leases;
 import io.isthmus.rms.domain.segment.SiteUnderlay;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Names;
@@ -29,11 +30,14 @@ import java.util.Properties;
  * what the NIC contracts on the host guarantee at once, checked at prepare with or without data plane) and
  * {@code site.qos.periodMillis} (how often each host's link is re-divided, default 1000), and the optional data
  * plane ({@code site.dataPlane}, {@code site.gatewaySiteAddress}, {@code host.<h>.namespace|lanAddress}; see
- * {@link DataPlaneConfig}): {@code emulatedDataPlane} is empty unless {@code site.dataPlane=emulated}.
+ * {@link DataPlaneConfig}): {@code emulatedDataPlane} is empty unless {@code site.dataPlane=emulated}. The
+ * site's {@link Leases}: {@code site.hold.maxSeconds} (longest hold granted, default 600) and
+ * {@code site.teardown.graceSeconds} (how long after its window a booking the broker did not end is torn down
+ * by the site itself, default 60).
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
-        Duration qosPeriod) {
+        Duration qosPeriod, Leases leases) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
@@ -49,6 +53,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(reaperInterval, "reaperInterval");
         Objects.requireNonNull(emulatedDataPlane, "emulatedDataPlane");
         Objects.requireNonNull(qosPeriod, "qosPeriod");
+        Objects.requireNonNull(leases, "leases");
         hosts = List.copyOf(hosts);
     }
 
@@ -82,7 +87,16 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
-                qosPeriod);
+                qosPeriod, leases(values));
+    }
+
+    private static Leases leases(ConfigValues values) {
+        Duration maxHold = values.optional("site.hold.maxSeconds").isPresent()
+                ? Duration.ofSeconds(values.positiveLong("site.hold.maxSeconds")) : Leases.DEFAULT_MAX_HOLD;
+        Duration grace = values.optional("site.teardown.graceSeconds").isPresent()
+                ? Duration.ofSeconds(values.nonNegativeLong("site.teardown.graceSeconds"))
+                : Leases.DEFAULT_TEARDOWN_GRACE;
+        return new Leases(maxHold, grace);
     }
 
     /** The site as the domain sees it. */

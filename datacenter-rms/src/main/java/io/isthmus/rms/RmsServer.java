@@ -37,7 +37,7 @@ public final class RmsServer implements AutoCloseable {
 
     public static RmsServer start(RmsConfig config) {
         RmsComponents components = RmsComponents.open(config, Clock.systemUTC());
-        HoldReaper reaper = HoldReaper.start(components.holds(), config.reaperInterval(), config.siteId().value());
+        HoldReaper reaper = HoldReaper.start(config.reaperInterval(), config.siteId().value(), components.sweeps());
         ExecutorService executor = Executors.newFixedThreadPool(8, threads(config.siteId().value()));
         try {
             Endpoint endpoint = Endpoint.create(components.endpoint());

@@ -18,6 +18,7 @@ import io.isthmus.rms.domain.segment.Vni;
 import io.isthmus.rms.infrastructure.command.CommandResult;
 import io.isthmus.rms.infrastructure.segment.EmulatedSite;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,7 @@ class EmulatedDataPlaneComponentTest {
     private RmsComponents site;
     private List<String> standInsBefore;
     private final Instant now = Instant.now();
+    private final MutableClock clock = new MutableClock(now);
     private final ReservationId id = TestSite.newReservation();
     private final TransactionId tx = TestSite.newTransaction();
 
@@ -62,7 +64,7 @@ class EmulatedDataPlaneComponentTest {
         }
         try {
             if (site != null) {
-                site.lifecycle().terminate(id);
+                site.lifecycle().terminate(id, tx);
                 site.close();
             }
         } finally {
@@ -75,7 +77,7 @@ class EmulatedDataPlaneComponentTest {
 
     private RmsComponents open() {
         return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
-                new MutableClock(now));
+                clock);
     }
 
 
@@ -91,7 +93,7 @@ class EmulatedDataPlaneComponentTest {
                 TestSite.node("vm-1", 2, 4096, false, Optional.of("a1"), nic("52:54:00:7e:00:01", "10.73.0.1")),
                 TestSite.node("vm-2", 2, 4096, false, Optional.of("a2"), nic("52:54:00:7e:00:02", "10.73.0.2"))));
         site.holds().commit(id, tx);
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
     }
 
 
@@ -110,11 +112,26 @@ class EmulatedDataPlaneComponentTest {
         assertEquals(3, lan.isthmusLinks(lan.host1).size(), "isbr, ishx and one isvp on a1: "
                 + lan.isthmusLinks(lan.host1));
 
-        site.lifecycle().terminate(id);
+        site.lifecycle().terminate(id, tx);
 
         assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
         assertEquals(host1Before, lan.isthmusLinks(lan.host1));
         assertEquals(host2Before, lan.isthmusLinks(lan.host2));
+    }
+
+    @Test
+    void aBookingTheBrokerLeftPastItsWindowAndGraceIsTornDownByTheSiteAndLeavesNothing() {
+        List<String> host1Before = lan.isthmusLinks(lan.host1);
+        List<String> host2Before = lan.isthmusLinks(lan.host2);
+        provisionTwoNodesOnTwoHosts();
+        clock.advance(Duration.between(now, TestSite.window(now).end()).plusSeconds(60)); // window end + grace
+
+        assertEquals(1, site.overdue().tearDownOverdue());
+
+        assertEquals(BookingState.NONE, site.status().status(id).state());
+        assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
+        assertEquals(host1Before, lan.isthmusLinks(lan.host1), "the segment is unplugged from a1");
+        assertEquals(host2Before, lan.isthmusLinks(lan.host2), "the segment is unplugged from a2");
     }
 
     @Test

@@ -77,7 +77,7 @@ class EmulatedPacketCapComponentTest {
         try {
             ourStandIns().forEach(lan::killProcessesIn);
             if (site != null) {
-                site.lifecycle().terminate(id);
+                site.lifecycle().terminate(id, tx);
                 site.close();
             }
         } finally {
@@ -114,7 +114,7 @@ class EmulatedPacketCapComponentTest {
                 TestSite.node("vm-b", 1, 1024, false, Optional.of("a1"), nic(MAC_B, IP_B, thousandPackets)),
                 TestSite.node("vm-c", 1, 1024, false, Optional.of("a1"), nic(MAC_C, IP_C, Optional.empty()))));
         site.holds().commit(id, tx);
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
     }
 
     private NamespaceName standInOf(String mac) {
@@ -169,7 +169,7 @@ class EmulatedPacketCapComponentTest {
         assertTrue(capped >= 800 && capped <= 1200, "A->B received " + capped + " pkt/s, outside 800-1200");
         assertTrue(uncapped > 5000, "A->C received " + uncapped + " pkt/s, not far above the 1000 pkt/s cap");
 
-        site.lifecycle().terminate(id);
+        site.lifecycle().terminate(id, tx);
 
         assertFalse(nftTablesOnA1().contains("isthmus-qos"), "no rule and no table is left: " + nftTablesOnA1());
         assertEquals(Optional.empty(), site.shaping().packetCap(A1, new VifId(portB)));
@@ -200,7 +200,7 @@ class EmulatedPacketCapComponentTest {
                 String.format("%.0f", capped));
         assertTrue(capped >= 800 && capped <= 1200, "A->B received " + capped + " pkt/s, outside 800-1200");
 
-        site.lifecycle().terminate(id);
+        site.lifecycle().terminate(id, tx);
 
         assertFalse(nftTablesOnA1().contains("isthmus-qos"), nftTablesOnA1());
     }

@@ -53,6 +53,7 @@ class EmulatedQosComponentTest {
     private RmsComponents site;
     private List<String> standInsBefore;
     private final Instant now = Instant.now();
+    private final MutableClock clock = new MutableClock(now);
     private final ReservationId id = TestSite.newReservation();
     private final TransactionId tx = TestSite.newTransaction();
 
@@ -71,7 +72,7 @@ class EmulatedQosComponentTest {
         try {
             lan.standInNamespaces().stream().filter(ns -> !standInsBefore.contains(ns)).forEach(lan::killProcessesIn);
             if (site != null) {
-                site.lifecycle().terminate(id);
+                site.lifecycle().terminate(id, tx);
                 site.close();
             }
         } finally {
@@ -85,7 +86,7 @@ class EmulatedQosComponentTest {
 
     private RmsComponents open() {
         return RmsComponents.open(RmsConfig.fromProperties(lan.emulatedSettings(TestSite.properties(dataDir))),
-                new MutableClock(now));
+                clock);
     }
 
     private static NicSpec nic(String mac, String ipv4, Optional<NicQos> qos) {
@@ -105,7 +106,7 @@ class EmulatedQosComponentTest {
                 TestSite.node("vm-b", 1, 1024, false, Optional.of("a1"), nic(MAC_B, IP_B, maxFiftyMegabit())),
                 TestSite.node("vm-c", 1, 1024, false, Optional.of("a1"), nic(MAC_C, IP_C, Optional.empty()))));
         site.holds().commit(id, tx);
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
     }
 
 
@@ -143,7 +144,7 @@ class EmulatedQosComponentTest {
         assertTrue(shaped >= 45 && shaped <= 55, "A->B measured " + shaped + " Mbit/s, outside 45-55");
         assertTrue(unshaped > 55, "A->C measured " + unshaped + " Mbit/s, not above the 50 Mbit/s cap");
 
-        site.lifecycle().terminate(id);
+        site.lifecycle().terminate(id, tx);
 
         CommandResult gone = lan.runner.run(List.of("ip", "netns", "exec", lan.host1.value(), "tc", "qdisc", "show",
                 "dev", portB));
@@ -155,16 +156,35 @@ class EmulatedQosComponentTest {
     }
 
     @Test
+    void aBookingTheBrokerLeftPastItsWindowAndGraceLosesItsShapingWhenTheSiteTearsItDown() {
+        List<String> host1Before = lan.isthmusLinks(lan.host1);
+        provisionThreeNodesOnA1();
+        String portB = hostPortOf(lan.standInOf(MAC_B));
+        assertTrue(tcOnA1("class", portB).contains("rate 50Mbit ceil 50Mbit"), tcOnA1("class", portB));
+
+        clock.advance(java.time.Duration.between(now, TestSite.window(now).end()).plusSeconds(60));
+        assertEquals(1, site.overdue().tearDownOverdue());
+
+        assertEquals(List.of(), site.shaping().contracts(new HostName("a1")), "the contract is withdrawn");
+        CommandResult gone = lan.runner.run(List.of("ip", "netns", "exec", lan.host1.value(), "tc", "qdisc", "show",
+                "dev", portB));
+        assertTrue(!gone.succeeded() && gone.stderr().contains("Cannot find device"), "port and qdisc are gone: "
+                + gone.describe());
+        assertEquals(standInsBefore, lan.standInNamespaces(), "no isvm- namespace is left");
+        assertEquals(host1Before, lan.isthmusLinks(lan.host1));
+    }
+
+    @Test
     void releaseRemovesTheShapingAndProvisioningAgainPutsItBack() {
         provisionThreeNodesOnA1();
 
-        site.lifecycle().release(id);
+        site.lifecycle().release(id, tx);
 
         assertFalse(lan.standInNamespaces().stream().anyMatch(ns -> !standInsBefore.contains(ns)),
                 "stand-ins released");
         assertEquals(List.of(), site.shaping().contracts(new HostName("a1")));
 
-        site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
 
         String portB = hostPortOf(lan.standInOf(MAC_B));
         assertTrue(tcOnA1("class", portB).contains("rate 50Mbit ceil 50Mbit"), tcOnA1("class", portB));
@@ -198,7 +218,7 @@ class EmulatedQosComponentTest {
                     TestSite.node("vm-b", 1, 1024, false, Optional.of("a1"), nic(MAC_B, IP_B, maxFiftyMegabit())),
                     TestSite.node("vm-x", 1, 1024, false, Optional.of("a2"), nic(MAC_C, IP_C, maxFiftyMegabit()))));
             site.holds().commit(id, tx);
-            site.lifecycle().provision(id);
+            site.lifecycle().provision(id, tx);
         });
 
         assertEquals(standInsBefore, lan.standInNamespaces(), "vm-b's stand-in and its shaped port were rolled back");

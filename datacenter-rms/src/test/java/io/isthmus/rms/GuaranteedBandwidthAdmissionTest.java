@@ -131,11 +131,24 @@ class GuaranteedBandwidthAdmissionTest {
         assertEquals(1000, freeGuaranteed("a1"));
     }
 
+    /** From hour {@code from} to the teardown grace (60 s by default) before hour {@code to}. */
+    private TimeWindow hoursAndGrace(int from, int to) {
+        return new TimeWindow(now.plus(Duration.ofHours(from)), now.plus(Duration.ofHours(to)).minusSeconds(60));
+    }
+
     @Test
-    void onlyReservationsWhoseWindowsOverlapShareTheLink() {
-        site.holds().prepare(prepare(TestSite.newReservation(), hours(0, 2), vm("early", "a1", guaranteed(800))));
-        site.holds().prepare(prepare(TestSite.newReservation(), hours(2, 4), vm("late", "a1", guaranteed(800))));
-        site.holds().prepare(prepare(TestSite.newReservation(), hours(4, 6), vm("last", "a1", guaranteed(1000))));
+    void onlyReservationsWhoseWindowsAndGraceOverlapShareTheLink() {
+        // a booking counts until its window end plus the teardown grace: its VMs may run until the site tears it down
+        site.holds().prepare(prepare(TestSite.newReservation(), hoursAndGrace(0, 2),
+                vm("early", "a1", guaranteed(800))));
+        site.holds().prepare(prepare(TestSite.newReservation(), hoursAndGrace(2, 4),
+                vm("late", "a1", guaranteed(800))));
+        site.holds().prepare(prepare(TestSite.newReservation(), hoursAndGrace(4, 6),
+                vm("last", "a1", guaranteed(1000))));
+        TimeWindow inLastsGrace = new TimeWindow(now.plus(Duration.ofHours(6)).minusSeconds(30),
+                now.plus(Duration.ofHours(8)));
+        assertThrows(InsufficientCapacityException.class, () -> site.holds().prepare(prepare(
+                TestSite.newReservation(), inLastsGrace, vm("in-grace", "a1", guaranteed(1)))));
 
         InsufficientCapacityException e = assertThrows(InsufficientCapacityException.class,
                 () -> site.holds().prepare(prepare(TestSite.newReservation(), hours(1, 3),
@@ -198,10 +211,11 @@ class GuaranteedBandwidthAdmissionTest {
     @Test
     void abortedTerminatedAndExpiredReservationsGiveTheirGuaranteeBack() {
         ReservationId aborted = TestSite.newReservation();
-        prepare(aborted, vm("vm-1", "a1", guaranteed(1000)));
+        PrepareCommand abortedHold = prepare(aborted, TestSite.window(now), vm("vm-1", "a1", guaranteed(1000)));
+        site.holds().prepare(abortedHold);
         assertThrows(InsufficientCapacityException.class,
                 () -> prepare(TestSite.newReservation(), vm("vm-2", "a1", guaranteed(1))));
-        site.lifecycle().abort(aborted);
+        site.lifecycle().abort(aborted, abortedHold.transaction());
         assertEquals(1000, freeGuaranteed("a1"), "the aborted hold was released");
 
         ReservationId terminated = TestSite.newReservation();
@@ -210,7 +224,7 @@ class GuaranteedBandwidthAdmissionTest {
                 now.plus(Duration.ofMinutes(2)), List.of(vm("vm-2", "a1", guaranteed(1000)))));
         site.holds().commit(terminated, tx);
         assertEquals(0, freeGuaranteed("a1"));
-        site.lifecycle().terminate(terminated);
+        site.lifecycle().terminate(terminated, tx);
         assertEquals(1000, freeGuaranteed("a1"), "the terminated reservation's guarantee is free again");
 
         ReservationId expired = TestSite.newReservation();
@@ -229,8 +243,8 @@ class GuaranteedBandwidthAdmissionTest {
         site.holds().prepare(new PrepareCommand(id, tx, "acme", TestSite.window(now),
                 now.plus(Duration.ofMinutes(2)), List.of(vm("vm-1", "a1", guaranteed(700)))));
         site.holds().commit(id, tx);
-        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id).state());
-        assertEquals(BookingState.RELEASED, site.lifecycle().release(id).state());
+        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id, tx).state());
+        assertEquals(BookingState.RELEASED, site.lifecycle().release(id, tx).state());
 
         assertThrows(InsufficientCapacityException.class,
                 () -> prepare(TestSite.newReservation(), vm("vm-2", "a1", guaranteed(400))));

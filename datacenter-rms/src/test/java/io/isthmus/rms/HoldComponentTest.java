@@ -197,6 +197,6 @@ class HoldComponentTest {
         assertEquals(BookingState.HELD, heldView.state());
         assertEquals("52:54:00:00:07:01", heldView.nodes().get(0).macs().get(0).value());
         assertEquals(BookingState.COMMITTED, site.status().status(committed).state());
-        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(committed).state());
+        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(committed, tx).state());
     }
 }

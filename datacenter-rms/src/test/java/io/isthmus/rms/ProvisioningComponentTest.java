@@ -57,7 +57,7 @@ class ProvisioningComponentTest {
 
     @Test
     void provisionStartsOneDomainPerNodeOnItsHostWithTheBrokersMacsAndNestedCpu() {
-        ReservationView view = site.lifecycle().provision(id);
+        ReservationView view = site.lifecycle().provision(id, tx);
 
         assertEquals(BookingState.PROVISIONED, view.state());
         String hv = libvirtXml("a1", "hv-1").orElseThrow();
@@ -83,16 +83,16 @@ class ProvisioningComponentTest {
 
     @Test
     void provisionTwiceLeavesTheSameRunningDomains() {
-        site.lifecycle().provision(id);
-        ReservationView again = site.lifecycle().provision(id);
+        site.lifecycle().provision(id, tx);
+        ReservationView again = site.lifecycle().provision(id, tx);
         assertEquals(BookingState.PROVISIONED, again.state());
         assertTrue(again.nodes().stream().allMatch(n -> n.state() == DomainRunState.RUNNING));
     }
 
     @Test
     void releaseRemovesTheDomainsButKeepsTheBooking() {
-        site.lifecycle().provision(id);
-        ReservationView released = site.lifecycle().release(id);
+        site.lifecycle().provision(id, tx);
+        ReservationView released = site.lifecycle().release(id, tx);
 
         assertEquals(BookingState.RELEASED, released.state());
         assertEquals(Optional.empty(), libvirtXml("a1", "hv-1"));
@@ -100,13 +100,13 @@ class ProvisioningComponentTest {
         assertTrue(released.nodes().stream().allMatch(n -> n.state() == DomainRunState.ABSENT));
         long freeOnA1 = site.capacity().capacity(Optional.of(TestSite.window(now))).hosts().get(0).free().memoryMib();
         assertEquals(65536 - 16384, freeOnA1, "a released booking still holds its capacity");
-        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id).state(), "released can be provisioned again");
+        assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id, tx).state(), "released can be provisioned again");
     }
 
     @Test
     void terminateRemovesDomainsAndBookingAndFreesCapacity() {
-        site.lifecycle().provision(id);
-        ReservationView terminated = site.lifecycle().terminate(id);
+        site.lifecycle().provision(id, tx);
+        ReservationView terminated = site.lifecycle().terminate(id, tx);
 
         assertEquals(BookingState.TERMINATED, terminated.state());
         assertEquals(Optional.empty(), libvirtXml("a1", "hv-1"));
@@ -115,25 +115,26 @@ class ProvisioningComponentTest {
         assertTrue(site.status().statusOfAll().isEmpty());
         site.capacity().capacity(Optional.empty()).hosts()
                 .forEach(h -> assertEquals(h.host().total(), h.free(), "host " + h.host().name() + " is free again"));
-        assertEquals(BookingState.TERMINATED, site.lifecycle().terminate(id).state(), "terminate twice is a no-op");
+        assertEquals(BookingState.TERMINATED, site.lifecycle().terminate(id, tx).state(), "terminate twice is a no-op");
     }
 
     @Test
     void abortOfAProvisionedReservationRemovesEverything() {
-        site.lifecycle().provision(id);
-        assertEquals(BookingState.ABORTED, site.lifecycle().abort(id).state());
+        site.lifecycle().provision(id, tx);
+        assertEquals(BookingState.ABORTED, site.lifecycle().abort(id, tx).state());
         assertEquals(Optional.empty(), libvirtXml("a1", "hv-1"));
-        assertEquals(BookingState.ABORTED, site.lifecycle().abort(TestSite.newReservation()).state(),
+        assertEquals(BookingState.ABORTED,
+                site.lifecycle().abort(TestSite.newReservation(), TestSite.newTransaction()).state(),
                 "abort of an unknown reservation succeeds and does nothing");
     }
 
     @Test
     void aHeldReservationCannotBeProvisioned() {
         ReservationId held = TestSite.newReservation();
-        site.holds().prepare(TestSite.prepare(held, TestSite.newTransaction(), now,
-                node("x", 1, 1024, false, Optional.empty())));
+        TransactionId heldBy = TestSite.newTransaction();
+        site.holds().prepare(TestSite.prepare(held, heldBy, now, node("x", 1, 1024, false, Optional.empty())));
         ReservationConflictException e = assertThrows(ReservationConflictException.class,
-                () -> site.lifecycle().provision(held));
+                () -> site.lifecycle().provision(held, heldBy));
         assertTrue(e.getMessage().contains("commit it before you provision it"), e.getMessage());
         assertEquals(Optional.empty(), site.compute().definition(new HostName("a2"), DomainName.of(held, new NodeName("x"))));
     }

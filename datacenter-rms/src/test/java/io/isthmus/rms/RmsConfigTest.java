@@ -123,6 +123,34 @@ class RmsConfigTest {
     }
 
     @Test
+    void holdsLastAtMostTenMinutesAndEndedBookingsAreTornDownAMinuteAfterTheirWindowUnlessConfigured() {
+        RmsConfig defaults = RmsConfig.fromProperties(TestSite.properties(dir));
+        assertEquals(java.time.Duration.ofSeconds(600), defaults.leases().maxHold());
+        assertEquals(java.time.Duration.ofSeconds(60), defaults.leases().teardownGrace());
+
+        Properties p = TestSite.properties(dir);
+        p.setProperty("site.hold.maxSeconds", "90");
+        p.setProperty("site.teardown.graceSeconds", "0");
+        RmsConfig configured = RmsConfig.fromProperties(p);
+        assertEquals(java.time.Duration.ofSeconds(90), configured.leases().maxHold());
+        assertEquals(java.time.Duration.ZERO, configured.leases().teardownGrace());
+    }
+
+    @Test
+    void aLongestHoldThatIsNotPositiveOrANegativeGraceIsRefusedNamingTheKey() {
+        Properties zeroHold = TestSite.properties(dir);
+        zeroHold.setProperty("site.hold.maxSeconds", "0");
+        assertEquals("site.hold.maxSeconds", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(zeroHold)).key());
+        Properties negativeGrace = TestSite.properties(dir);
+        negativeGrace.setProperty("site.teardown.graceSeconds", "-1");
+        InvalidConfigException grace = assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(negativeGrace));
+        assertEquals("site.teardown.graceSeconds", grace.key());
+        assertTrue(grace.getMessage().contains("must not be negative"), grace.getMessage());
+    }
+
+    @Test
     void aLinkCapacityOrPeriodThatIsNotPositiveIsRefusedNamingTheKey() {
         Properties zeroLink = TestSite.properties(dir);
         zeroLink.setProperty("host.a1.linkMbps", "0");

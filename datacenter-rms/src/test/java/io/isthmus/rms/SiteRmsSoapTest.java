@@ -236,6 +236,76 @@ class SiteRmsSoapTest {
     }
 
     @Test
+    void abortProvisionReleaseAndTerminateOfAnotherTransactionAreConflictFaultsNamingBothIdsAndChangeNothing()
+            throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        String transaction = UUID.randomUUID().toString();
+        String stale = UUID.randomUUID().toString();
+        port.prepare(prepare(reservation, transaction, Duration.ofMinutes(2), 8192, "52:54:00:12:34:60"), header());
+
+        assertConflict(() -> port.abort(tx(reservation, stale), header()), reservation, transaction, stale);
+        assertEquals(SiteBookingState.HELD, status(reservation).getState(), "a stale abort releases nothing");
+
+        port.commit(tx(reservation, transaction), header());
+        assertConflict(() -> port.provision(tx(reservation, stale), header()), reservation, transaction, stale);
+        assertEquals(DomainState.ABSENT, status(reservation).getNode().get(0).getDomainState());
+
+        port.provision(tx(reservation, transaction), header());
+        assertConflict(() -> port.release(tx(reservation, stale), header()), reservation, transaction, stale);
+        assertConflict(() -> port.terminate(tx(reservation, stale), header()), reservation, transaction, stale);
+        assertConflict(() -> port.abort(tx(reservation, stale), header()), reservation, transaction, stale);
+        SiteReservationStatus after = status(reservation);
+        assertEquals(SiteBookingState.PROVISIONED, after.getState());
+        assertEquals(DomainState.RUNNING, after.getNode().get(0).getDomainState(), "the VM still runs");
+        assertEquals(65536 - 8192, port.capacity(new Capacity(), header()).getSiteCapacity().getHost().get(0)
+                .getFreeMemoryMib());
+
+        assertEquals(SiteBookingState.RELEASED, port.release(tx(reservation, transaction), header())
+                .getStatus().getState());
+        assertEquals(SiteBookingState.TERMINATED, port.terminate(tx(reservation, transaction), header())
+                .getStatus().getState());
+    }
+
+    @Test
+    void callsForAReservationWithoutBookingKeepTheirAnswersWhateverTheTransaction() throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        String transaction = UUID.randomUUID().toString();
+
+        assertEquals(SiteBookingState.ABORTED, port.abort(tx(reservation, transaction), header())
+                .getStatus().getState());
+        assertEquals(SiteBookingState.TERMINATED, port.terminate(tx(reservation, transaction), header())
+                .getStatus().getState());
+        assertEquals(FaultCode.NOT_FOUND, assertThrows(ServiceFault.class,
+                () -> port.provision(tx(reservation, transaction), header())).getFaultInfo().getCode());
+        assertEquals(FaultCode.NOT_FOUND, assertThrows(ServiceFault.class,
+                () -> port.release(tx(reservation, transaction), header())).getFaultInfo().getCode());
+    }
+
+    private static void assertConflict(org.junit.jupiter.api.function.Executable call, String reservation,
+            String booked, String sent) {
+        ServiceFault fault = assertThrows(ServiceFault.class, call);
+        assertEquals(FaultCode.CONFLICT, fault.getFaultInfo().getCode(), fault.getFaultInfo().getMessage());
+        assertEquals(reservation, fault.getFaultInfo().getReservationId());
+        String message = fault.getFaultInfo().getMessage();
+        assertTrue(message.contains(booked) && message.contains(sent), "names both transactions: " + message);
+    }
+
+    @Test
+    void aHoldAskedForLongerThanTheSiteGrantsIsAnsweredWithTheCappedExpiry() throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        SiteReservationStatus held = port.prepare(prepare(reservation, UUID.randomUUID().toString(),
+                Duration.ofHours(2), 4096, "52:54:00:12:34:61"), header()).getStatus();
+
+        Instant after = Instant.now();
+        Instant granted = held.getHoldExpires().toGregorianCalendar().toInstant();
+        assertTrue(!granted.isBefore(before.plusSeconds(600)) && !granted.isAfter(after.plusSeconds(600)),
+                "held for the default longest hold of 600 s, not the 2 h asked: " + granted);
+        assertEquals(granted, status(reservation).getHoldExpires().toGregorianCalendar().toInstant());
+    }
+
+    @Test
     void theReaperReleasesAnUncommittedHold() throws ServiceFault, InterruptedException {
         String reservation = UUID.randomUUID().toString();
         port.prepare(prepare(reservation, UUID.randomUUID().toString(), Duration.ofSeconds(1), 4096,

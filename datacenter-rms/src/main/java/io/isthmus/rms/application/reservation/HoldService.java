@@ -5,6 +5,7 @@ import io.isthmus.rms.domain.placement.SiteCalendar;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.BookingRepository;
 import io.isthmus.rms.domain.reservation.BookingState;
+import io.isthmus.rms.domain.reservation.Leases;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationConflictException;
 import io.isthmus.rms.domain.reservation.ReservationId;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Phase one and two of the broker's co-allocation at this site: prepare places the nodes and
- * stores a durable hold, commit turns it into a booking, and expired holds are released.
+ * stores a durable hold (no longer than the site's longest hold), commit turns it into a booking, and expired
+ * holds are released.
  */
 public final class HoldService {
 
@@ -30,16 +32,18 @@ public final class HoldService {
     private final BookingRepository bookings;
     private final ReservationLocks locks;
     private final StatusService status;
+    private final Leases leases;
     private final Clock clock;
     private final BestFitPlacement placement;
     private final PrepareValidator validator;
 
     public HoldService(Site site, BookingRepository bookings, ReservationLocks locks, StatusService status,
-            Clock clock) {
+            Leases leases, Clock clock) {
         this.site = site;
         this.bookings = bookings;
         this.locks = locks;
         this.status = status;
+        this.leases = leases;
         this.clock = clock;
         this.placement = new BestFitPlacement(site.id());
         this.validator = new PrepareValidator(site);
@@ -57,7 +61,7 @@ public final class HoldService {
             }
             Booking held = locks.onAllocation(() -> hold(command));
             LOG.log(Level.INFO, "held reservation {0} (transaction {1}) at {2} until {3}: {4}", command.reservation(),
-                    command.transaction(), site.id(), command.holdExpires(), placementText(held.nodes()));
+                    command.transaction(), site.id(), held.holdExpires().orElseThrow(), placementText(held.nodes()));
             return status.view(held);
         });
     }
@@ -119,12 +123,23 @@ public final class HoldService {
 
     private Booking hold(PrepareCommand command) {
         Instant now = clock.instant();
-        List<PlacedNode> placed = placement.place(command.nodes(),
-                SiteCalendar.of(site, bookings.findBookedDuring(command.window(), now)), command.window());
+        List<PlacedNode> placed = placement.place(command.nodes(), SiteCalendar.of(site,
+                bookings.findStartingBefore(command.window().end(), now), leases, now), command.window());
         Booking booking = new Booking(command.reservation(), command.transaction(), command.tenant(),
-                command.window(), Optional.of(command.holdExpires()), BookingState.HELD, placed);
+                command.window(), Optional.of(holdExpiry(command, now)), BookingState.HELD, placed);
         bookings.insert(booking);
         return booking;
+    }
+
+    /** The broker's holdExpires, but no further than the longest hold this site grants. */
+    private Instant holdExpiry(PrepareCommand command, Instant now) {
+        Instant granted = leases.holdExpiry(command.holdExpires(), now);
+        if (!granted.equals(command.holdExpires())) {
+            LOG.log(Level.INFO, "hold of reservation {0} (transaction {1}) at {2} capped at {3}: the broker asked"
+                    + " for {4}, this site holds for at most {5} (site.hold.maxSeconds)", command.reservation(),
+                    command.transaction(), site.id(), granted, command.holdExpires(), leases.maxHold());
+        }
+        return granted;
     }
 
     private boolean release(Booking booking, String why) {

@@ -10,6 +10,7 @@ import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationConflictException;
 import io.isthmus.rms.domain.reservation.ReservationId;
 import io.isthmus.rms.domain.reservation.ReservationNotFoundException;
+import io.isthmus.rms.domain.reservation.TransactionId;
 import io.isthmus.rms.domain.site.SiteException;
 import io.isthmus.rms.domain.site.SiteId;
 import java.lang.System.Logger;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * What happens to a committed booking: provision starts one domain per node, plugs it into its segments and
- * shapes its NICs; release undoes that (booking kept); terminate and abort undo it and drop the booking.
+ * shapes its NICs; release undoes that (booking kept); terminate and abort undo it and drop the booking. Each
+ * call must come from the transaction that prepared the booking; another transaction's call is a conflict.
  */
 public final class LifecycleService {
 
@@ -54,9 +56,9 @@ public final class LifecycleService {
         shaping.restore(provisioned);
     }
 
-    public ReservationView provision(ReservationId id) {
+    public ReservationView provision(ReservationId id, TransactionId transaction) {
         return locks.onReservation(id, () -> {
-            Booking booking = committedBooking(id, "provision");
+            Booking booking = committedBooking(id, transaction, "provision");
             startAll(booking);
             Booking provisioned = booking.withState(BookingState.PROVISIONED);
             bookings.update(provisioned);
@@ -66,9 +68,9 @@ public final class LifecycleService {
         });
     }
 
-    public ReservationView release(ReservationId id) {
+    public ReservationView release(ReservationId id, TransactionId transaction) {
         return locks.onReservation(id, () -> {
-            Booking booking = committedBooking(id, "release");
+            Booking booking = committedBooking(id, transaction, "release");
             removeAll(booking);
             Booking released = booking.withState(BookingState.RELEASED);
             bookings.update(released);
@@ -77,36 +79,64 @@ public final class LifecycleService {
         });
     }
 
-    public ReservationView terminate(ReservationId id) {
-        return drop(id, BookingState.TERMINATED);
+    /** Removes everything of the reservation and drops its booking; nothing stored here is a success too. */
+    public ReservationView terminate(ReservationId id, TransactionId transaction) {
+        return drop(id, transaction, BookingState.TERMINATED, "terminate");
     }
 
-    public ReservationView abort(ReservationId id) {
-        return drop(id, BookingState.ABORTED);
+    /** Like {@link #terminate}: the broker aborts at every site, including those that never held anything. */
+    public ReservationView abort(ReservationId id, TransactionId transaction) {
+        return drop(id, transaction, BookingState.ABORTED, "abort");
     }
 
-    private ReservationView drop(ReservationId id, BookingState outcome) {
+    /**
+     * Tears down a booking the broker did not end (the caller holds its lock): the same as terminate, but on the
+     * site's own account. Returns false when the booking was already gone.
+     */
+    boolean tearDown(Booking booking, String why) {
+        removeAll(booking);
+        boolean deleted = bookings.delete(booking.id());
+        if (deleted) {
+            LOG.log(Level.WARNING, "tore down reservation {0} (transaction {1}, {2}) at {3} on the site''s own"
+                    + " account: {4}; domains removed, segments unplugged, shaping withdrawn, booking dropped",
+                    booking.id(), booking.transactionId(), booking.state(), site, why);
+        }
+        return deleted;
+    }
+
+    private ReservationView drop(ReservationId id, TransactionId transaction, BookingState outcome, String operation) {
         return locks.onReservation(id, () -> {
             bookings.find(id).ifPresentOrElse(booking -> {
+                requireTransaction(booking, transaction, operation);
                 removeAll(booking);
                 bookings.delete(id);
-                LOG.log(Level.INFO, "{0} reservation {1} at {2}: domains removed, capacity free again",
-                        outcome, id, site);
+                LOG.log(Level.INFO, "{0} reservation {1} (transaction {2}) at {3}: domains removed, capacity free"
+                        + " again", outcome, id, transaction, site);
             }, () -> LOG.log(Level.INFO, "{0} of reservation {1} at {2}: nothing held, nothing to do",
                     outcome, id, site));
             return ReservationView.empty(id, outcome);
         });
     }
 
-    private Booking committedBooking(ReservationId id, String operation) {
+    private Booking committedBooking(ReservationId id, TransactionId transaction, String operation) {
         Booking booking = bookings.find(id).orElseThrow(() -> new ReservationNotFoundException(
                 "site " + site + " has no booking for reservation " + id + " to " + operation
                         + "; prepare and commit it first"));
+        requireTransaction(booking, transaction, operation);
         if (booking.state() == BookingState.HELD) {
             throw new ReservationConflictException("reservation " + id + " is only held at " + site
                     + "; commit it before you " + operation + " it");
         }
         return booking;
+    }
+
+    /** A call of another transaction (a stale retry, a mix-up) must not act on this booking. */
+    private void requireTransaction(Booking booking, TransactionId transaction, String operation) {
+        if (!booking.transactionId().equals(transaction)) {
+            throw new ReservationConflictException("reservation " + booking.id() + " is " + booking.state()
+                    + " at " + site + " by transaction " + booking.transactionId() + ", not " + transaction
+                    + "; " + operation + " it with the transaction that prepared it");
+        }
     }
 
     private void startAll(Booking booking) {

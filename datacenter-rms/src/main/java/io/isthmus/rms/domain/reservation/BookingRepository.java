@@ -12,8 +12,14 @@ public interface BookingRepository {
     /** Every stored booking, oldest window first. */
     List<Booking> findAll();
 
-    /** Bookings that take capacity at some instant of {@code window}: not expired at {@code now}. */
-    List<Booking> findBookedDuring(TimeWindow window, Instant now);
+    /**
+     * Bookings that may take capacity before {@code end}: their window starts before it and they are not holds
+     * expired at {@code now}. Where each one counts is the {@link Leases}' business, not the store's.
+     */
+    List<Booking> findStartingBefore(Instant end, Instant now);
+
+    /** COMMITTED, PROVISIONED and RELEASED bookings whose window ended at or before {@code end}. */
+    List<Booking> findCommittedEndedBy(Instant end);
 
     /** HELD bookings whose hold expired at or before {@code now}. */
     List<Booking> findExpiredHolds(Instant now);

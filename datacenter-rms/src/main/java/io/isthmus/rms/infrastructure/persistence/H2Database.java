@@ -9,7 +9,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The site's H2 file database ({@code <dataDir>/rms.mv.db}) with its schema. Opening creates missing tables and
- * adds columns that later versions introduced, so a database written by an older RMS keeps working.
+ * adds columns that later versions introduced, so a database written by an older RMS keeps working. Every commit
+ * is in the file when it returns: an acknowledged hold or commit survives the RMS being killed.
  */
 public final class H2Database implements AutoCloseable {
 
@@ -67,8 +68,10 @@ public final class H2Database implements AutoCloseable {
     public static H2Database open(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("rms");
         // The RMS closes the database itself (shutdown hook of RmsMain), so H2 must not close it first.
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
-                "rms", "");
+        // WRITE_DELAY=0: H2 2.x writes each commit to the file before the commit returns (its default, 500 ms,
+        // leaves it to a background writer), so a commit acknowledged to the broker survives a SIGKILL.
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "rms", "");
         H2Database database = new H2Database(pool, file);
         database.createSchema();
         return database;

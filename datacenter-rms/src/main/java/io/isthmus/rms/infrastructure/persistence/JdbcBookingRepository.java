@@ -7,7 +7,6 @@ import io.isthmus.rms.domain.reservation.NicQos;
 import io.isthmus.rms.domain.reservation.NicSpec;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationId;
-import io.isthmus.rms.domain.reservation.TimeWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,10 +39,16 @@ public final class JdbcBookingRepository implements BookingRepository {
     }
 
     @Override
-    public List<Booking> findBookedDuring(TimeWindow window, Instant now) {
-        return query("read bookings during " + window, SELECT
-                + "WHERE window_start < ? AND window_end > ? AND NOT (state = 'HELD' AND hold_expires <= ?)",
-                window.end().toEpochMilli(), window.start().toEpochMilli(), now.toEpochMilli());
+    public List<Booking> findStartingBefore(Instant end, Instant now) {
+        return query("read bookings starting before " + end, SELECT
+                + "WHERE window_start < ? AND NOT (state = 'HELD' AND hold_expires <= ?)",
+                end.toEpochMilli(), now.toEpochMilli());
+    }
+
+    @Override
+    public List<Booking> findCommittedEndedBy(Instant end) {
+        return query("read bookings ended by " + end, SELECT
+                + "WHERE state IN ('COMMITTED', 'PROVISIONED', 'RELEASED') AND window_end <= ?", end.toEpochMilli());
     }
 
     @Override

@@ -70,25 +70,25 @@ public class SiteRmsEndpoint implements SiteRmsServicePort {
     @Override
     public SiteResult abort(ReservationTx parameters, IsthmusHeader header) throws ServiceFault {
         return call("abort", header, idOf(parameters), () -> ResponseMapper.result(
-                lifecycle.abort(checked(parameters))));
+                lifecycle.abort(RequestMapper.reservation(parameters), RequestMapper.transaction(parameters))));
     }
 
     @Override
     public SiteResult provision(ReservationTx parameters, IsthmusHeader header) throws ServiceFault {
         return call("provision", header, idOf(parameters), () -> ResponseMapper.result(
-                lifecycle.provision(checked(parameters))));
+                lifecycle.provision(RequestMapper.reservation(parameters), RequestMapper.transaction(parameters))));
     }
 
     @Override
     public SiteResult release(ReservationTx parameters, IsthmusHeader header) throws ServiceFault {
         return call("release", header, idOf(parameters), () -> ResponseMapper.result(
-                lifecycle.release(checked(parameters))));
+                lifecycle.release(RequestMapper.reservation(parameters), RequestMapper.transaction(parameters))));
     }
 
     @Override
     public SiteResult terminate(ReservationTx parameters, IsthmusHeader header) throws ServiceFault {
         return call("terminate", header, idOf(parameters), () -> ResponseMapper.result(
-                lifecycle.terminate(checked(parameters))));
+                lifecycle.terminate(RequestMapper.reservation(parameters), RequestMapper.transaction(parameters))));
     }
 
     @Override
@@ -96,12 +96,6 @@ public class SiteRmsEndpoint implements SiteRmsServicePort {
         String id = parameters == null ? null : parameters.getReservationId();
         return call("status", header, id, () -> ResponseMapper.statusResponse(site.value(), id == null
                 ? status.statusOfAll() : List.of(status.status(new ReservationId(id)))));
-    }
-
-    /** Validates both ids of a reservation call and returns the reservation. */
-    private static ReservationId checked(ReservationTx tx) {
-        RequestMapper.transaction(tx);
-        return RequestMapper.reservation(tx);
     }
 
     private static String idOf(ReservationTx tx) {
