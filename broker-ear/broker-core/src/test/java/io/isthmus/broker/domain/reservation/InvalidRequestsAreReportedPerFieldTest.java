@@ -45,12 +45,38 @@ class InvalidRequestsAreReportedPerFieldTest {
                         "node[1].nic[0].mac: 02:00:00:00:00:01 is given to two NICs"),
                 problem("IPv4 outside the segment's CIDR", b -> b.nic(0, 0, new NicSpec("mgmt", null, "10.0.1.5")),
                         "node[0].nic[0].ipv4: 10.0.1.5 is outside segment 'mgmt' 10.0.0.0/24"),
+                problem("same IPv4 on two NICs of one segment",
+                        b -> b.nic(1, 0, new NicSpec("mgmt", "02:00:00:00:00:01", "10.0.0.10")),
+                        "node[1].nic[0].ipv4: 10.0.0.10 is already given to node[0].nic[0] on segment 'mgmt'; give"
+                                + " each NIC of a segment its own address"),
+                problem("IPv4 that is no address, on a segment without CIDR",
+                        b -> b.nic(1, 1, new NicSpec("storage", null, "10.0.0.300")),
+                        "node[1].nic[1].ipv4: '10.0.0.300' is not an IPv4 address"),
+                problem("IPv4 is the segment's network address", b -> b.nic(0, 0, new NicSpec("mgmt", null, "10.0.0.0")),
+                        "node[0].nic[0].ipv4: 10.0.0.0 is the network address of segment 'mgmt' 10.0.0.0/24; use a"
+                                + " host address from 10.0.0.1 to 10.0.0.254"),
+                problem("IPv4 is the segment's broadcast address",
+                        b -> b.nic(0, 0, new NicSpec("mgmt", null, "10.0.0.255")),
+                        "node[0].nic[0].ipv4: 10.0.0.255 is the broadcast address of segment 'mgmt' 10.0.0.0/24; use a"
+                                + " host address from 10.0.0.1 to 10.0.0.254"),
+                problem("IPv4 is the broadcast address of a /30 whose CIDR has host bits set",
+                        b -> b.segment(0, new SegmentSpec("mgmt", 100, "10.0.0.9/30"))
+                                .nic(1, 0, new NicSpec("mgmt", null, "10.0.0.11")),
+                        "node[1].nic[0].ipv4: 10.0.0.11 is the broadcast address of segment 'mgmt' 10.0.0.9/30; use a"
+                                + " host address from 10.0.0.9 to 10.0.0.10"),
+                problem("segment prefix a site cannot configure",
+                        b -> b.segment(0, new SegmentSpec("mgmt", 100, "10.0.0.10/31")),
+                        "segment[0].cidr: 10.0.0.10/31 has prefix length 31; a segment's prefix length must be 8 to 30"),
                 problem("link to an unknown node", b -> b.link("web-1", "ghost"),
                         "link[1].nodes: no node named 'ghost'"),
                 problem("affinity group with an unknown node", b -> b.affinity("together", "web-1", "ghost"),
                         "affinityGroup[together]: no node named 'ghost'"),
                 problem("anti-affinity group with an unknown node", b -> b.antiAffinity("spread", "ghost", "db-1"),
                         "antiAffinityGroup[spread]: no node named 'ghost'"),
+                problem("affinity group naming a node twice", b -> b.affinity("together", "web-1", "db-1", "web-1"),
+                        "affinityGroup[together]: node 'web-1' is named twice; name each node once"),
+                problem("anti-affinity group naming a node twice", b -> b.antiAffinity("spread", "db-1", "db-1"),
+                        "antiAffinityGroup[spread]: node 'db-1' is named twice; name each node once"),
                 problem("unknown tunnel kind", b -> b.gateway(
                                 new GatewaySpec("gw-req", URI.create("http://198.51.100.1:8081/gateway"), "ipsec")),
                         "requesterGateway.tunnelKind: 'ipsec' is not one of"),
@@ -73,6 +99,20 @@ class InvalidRequestsAreReportedPerFieldTest {
         assertEquals(1, e.details().size(), () -> "details: " + e.details());
         assertTrue(e.details().get(0).startsWith(expectedDetail), () -> "detail: " + e.details().get(0));
         assertTrue(e.getMessage().contains(e.details().get(0)), e.getMessage());
+    }
+
+    @Test
+    void theSameAddressOnDifferentSegmentsIsAllowed() {
+        // Segments are isolated layer-2 networks: each may reuse another's IP plan.
+        VirtualInfrastructureSpec vi = ViBuilder.valid().nic(1, 1, new NicSpec("storage", null, "10.0.0.10")).build();
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(vi, NOW));
+    }
+
+    @Test
+    void bothHostAddressesOfASlash30AreAllowed() {
+        VirtualInfrastructureSpec slash30 = ViBuilder.valid().segment(0, new SegmentSpec("mgmt", 100, "10.0.0.8/30"))
+                .nic(1, 0, new NicSpec("mgmt", null, "10.0.0.9")).build(); // and node 0 has 10.0.0.10
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(slash30, NOW));
     }
 
     @Test
