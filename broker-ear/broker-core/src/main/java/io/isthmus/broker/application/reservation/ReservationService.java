@@ -25,6 +25,7 @@ import io.isthmus.broker.domain.reservation.VirtualInfrastructureValidator;
 import io.isthmus.broker.domain.segment.AddressAllocator;
 import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
+import io.isthmus.broker.infrastructure.config.ReservationLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -56,10 +57,12 @@ public class ReservationService {
     @Inject
     BrokerSettings settings;
     @Inject
+    ReservationLimits limits;
+    @Inject
     Clock clock;
 
     public Reservation reserve(Requester who, VirtualInfrastructureSpec vi) {
-        VirtualInfrastructureValidator.validate(vi, clock.instant());
+        VirtualInfrastructureValidator.validate(vi, clock.instant(), limits.window());
         var earlier = store.read(repo -> repo.findByRequest(who.requesterId(), who.correlationId()));
         if (earlier.isPresent()) {
             return replay(earlier.get());

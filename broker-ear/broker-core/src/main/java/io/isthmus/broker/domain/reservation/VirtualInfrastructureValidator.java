@@ -18,10 +18,26 @@ public final class VirtualInfrastructureValidator {
     private VirtualInfrastructureValidator() {
     }
 
-    public static void validate(VirtualInfrastructureSpec vi, Instant now) {
+    /**
+     * How far ahead a window may end and how long it may last, in days.
+     *
+     * @param horizonDays a window must end within this many days from now
+     * @param maxLengthDays a window may last at most this many days
+     */
+    public record WindowLimits(long horizonDays, long maxLengthDays) {
+        public WindowLimits {
+            if (horizonDays <= 0 || maxLengthDays <= 0) {
+                throw new IllegalArgumentException("window limits must be positive numbers of days, not horizon "
+                        + horizonDays + " and maximum length " + maxLengthDays);
+            }
+        }
+    }
+
+    /** Throws a {@link ValidationException} listing every problem of the request received at {@code now}. */
+    public static void validate(VirtualInfrastructureSpec vi, Instant now, WindowLimits limits) {
         List<String> problems = new ArrayList<>();
         name("tenant", vi.tenant(), problems);
-        window(vi.window(), now, problems);
+        WindowCheck.check(vi.window(), now, limits, problems);
         segments(vi, problems);
         nodes(vi, problems);
         links(vi, problems);
@@ -32,15 +48,6 @@ public final class VirtualInfrastructureValidator {
         if (!problems.isEmpty()) {
             throw new ValidationException("the virtual infrastructure request has " + problems.size()
                     + " problem(s): " + String.join("; ", problems), problems);
-        }
-    }
-
-    private static void window(TimeWindow w, Instant now, List<String> problems) {
-        if (!w.end().isAfter(w.start())) {
-            problems.add("window.end: " + w.end() + " must be after window.start " + w.start());
-        }
-        if (!w.end().isAfter(now)) {
-            problems.add("window.end: " + w.end() + " is in the past (now " + now + ")");
         }
     }
 

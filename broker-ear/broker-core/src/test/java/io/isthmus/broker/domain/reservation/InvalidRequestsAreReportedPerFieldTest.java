@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.broker.domain.reservation.VirtualInfrastructureValidator.WindowLimits;
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -20,10 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class InvalidRequestsAreReportedPerFieldTest {
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    /** The broker's defaults: a window ends within 366 days and lasts at most 366 days. */
+    private static final WindowLimits LIMITS = new WindowLimits(366, 366);
 
     @Test
     void aValidRequestPasses() {
-        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(ViBuilder.valid().build(), NOW));
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(ViBuilder.valid().build(), NOW, LIMITS));
     }
 
     static Stream<Arguments> problems() {
@@ -33,6 +38,20 @@ class InvalidRequestsAreReportedPerFieldTest {
                         "window.end: 2030-01-01T02:00:00Z must be after window.start 2030-01-01T03:00:00Z"),
                 problem("end in the past", b -> b.window(NOW.minus(HOUR.multipliedBy(3)), NOW.minus(HOUR)),
                         "window.end: 2029-12-31T23:00:00Z is in the past"),
+                problem("window ending in year 9999", b -> b.window(NOW.plus(HOUR), Instant.parse("9999-12-31T00:00:00Z")),
+                        "window.end: 9999-12-31T00:00:00Z is after the horizon 2031-01-02T00:00:00Z; a window must end"
+                                + " within 366 days from now"),
+                problem("window starting in year 0001",
+                        b -> b.window(Instant.parse("0001-01-01T00:00:00Z"), NOW.plus(HOUR)),
+                        "window.start: 0001-01-01T00:00:00Z is before 1970-01-01T00:00:00Z; a window may start in the"
+                                + " past (the virtual infrastructure then starts at once), but not before 1970"),
+                problem("window starting in year -0001",
+                        b -> b.window(Instant.parse("-0001-01-01T00:00:00Z"), NOW.plus(HOUR)),
+                        "window.start: -0001-01-01T00:00:00Z is before 1970-01-01T00:00:00Z"),
+                problem("window longer than the longest window",
+                        b -> b.window(NOW.minus(DAY.multipliedBy(100)), NOW.plus(DAY.multipliedBy(300))),
+                        "window: 2029-09-23T00:00:00Z to 2030-10-28T00:00:00Z lasts more than 366 days, the longest"
+                                + " window this broker books; shorten it"),
                 problem("NIC on an unknown segment", b -> b.nic(1, 1, new NicSpec("stroage", null, null)),
                         "node[1].nic[1].segment: no segment named 'stroage'"),
                 problem("node declared twice", b -> b.addNode(node("web-1", 1, 512, 1)),
@@ -94,7 +113,7 @@ class InvalidRequestsAreReportedPerFieldTest {
     void eachProblemIsReportedAloneWithItsFieldPath(String what, UnaryOperator<ViBuilder> change,
                                                    String expectedDetail) {
         VirtualInfrastructureSpec vi = change.apply(ViBuilder.valid()).build();
-        var e = assertThrows(ValidationException.class, () -> VirtualInfrastructureValidator.validate(vi, NOW));
+        var e = assertThrows(ValidationException.class, () -> VirtualInfrastructureValidator.validate(vi, NOW, LIMITS));
         assertEquals(FaultKind.VALIDATION, e.kind());
         assertEquals(1, e.details().size(), () -> "details: " + e.details());
         assertTrue(e.details().get(0).startsWith(expectedDetail), () -> "detail: " + e.details().get(0));
@@ -102,17 +121,47 @@ class InvalidRequestsAreReportedPerFieldTest {
     }
 
     @Test
+    void aWindowMayStartInThePastAndReachTheHorizonAndTheLongestLength() {
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(
+                ViBuilder.valid().window(NOW.minus(HOUR), NOW.plus(HOUR)).build(), NOW, LIMITS));
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(
+                ViBuilder.valid().window(NOW, NOW.plus(DAY.multipliedBy(366))).build(), NOW, LIMITS));
+    }
+
+    @Test
+    void theConfiguredLimitsApply() {
+        VirtualInfrastructureSpec month = ViBuilder.valid().window(NOW.plus(DAY), NOW.plus(DAY.multipliedBy(32))).build();
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(month, NOW, LIMITS));
+
+        var tooLong = assertThrows(ValidationException.class,
+                () -> VirtualInfrastructureValidator.validate(month, NOW, new WindowLimits(3650, 30)));
+        assertEquals(List.of("window: 2030-01-02T00:00:00Z to 2030-02-02T00:00:00Z lasts more than 30 days, the longest"
+                + " window this broker books; shorten it"), tooLong.details());
+
+        var tooFar = assertThrows(ValidationException.class,
+                () -> VirtualInfrastructureValidator.validate(month, NOW, new WindowLimits(7, 366)));
+        assertEquals(List.of("window.end: 2030-02-02T00:00:00Z is after the horizon 2030-01-08T00:00:00Z; a window must"
+                + " end within 7 days from now"), tooFar.details());
+    }
+
+    @Test
+    void limitsArePositive() {
+        assertEquals("window limits must be positive numbers of days, not horizon 0 and maximum length 366",
+                assertThrows(IllegalArgumentException.class, () -> new WindowLimits(0, 366)).getMessage());
+    }
+
+    @Test
     void theSameAddressOnDifferentSegmentsIsAllowed() {
         // Segments are isolated layer-2 networks: each may reuse another's IP plan.
         VirtualInfrastructureSpec vi = ViBuilder.valid().nic(1, 1, new NicSpec("storage", null, "10.0.0.10")).build();
-        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(vi, NOW));
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(vi, NOW, LIMITS));
     }
 
     @Test
     void bothHostAddressesOfASlash30AreAllowed() {
         VirtualInfrastructureSpec slash30 = ViBuilder.valid().segment(0, new SegmentSpec("mgmt", 100, "10.0.0.8/30"))
                 .nic(1, 0, new NicSpec("mgmt", null, "10.0.0.9")).build(); // and node 0 has 10.0.0.10
-        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(slash30, NOW));
+        assertDoesNotThrow(() -> VirtualInfrastructureValidator.validate(slash30, NOW, LIMITS));
     }
 
     @Test
@@ -122,7 +171,7 @@ class InvalidRequestsAreReportedPerFieldTest {
                 .nic(1, 1, new NicSpec("stroage", null, null))
                 .gateway(new GatewaySpec("gw-req", URI.create("ftp://198.51.100.1/gateway"), "ipsec"))
                 .build();
-        var e = assertThrows(ValidationException.class, () -> VirtualInfrastructureValidator.validate(vi, NOW));
+        var e = assertThrows(ValidationException.class, () -> VirtualInfrastructureValidator.validate(vi, NOW, LIMITS));
         List<String> fields = e.details().stream().map(d -> d.substring(0, d.indexOf(':'))).toList();
         assertEquals(List.of("window.end", "node[1].nic[1].segment", "requesterGateway.endpoint",
                 "requesterGateway.tunnelKind"), fields);
