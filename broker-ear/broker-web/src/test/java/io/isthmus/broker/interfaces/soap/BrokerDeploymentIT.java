@@ -22,7 +22,9 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -112,13 +114,14 @@ class BrokerDeploymentIT {
 
     @Test
     void windowWithoutTimeZoneGetsTypedValidationFaultNamingTheField() throws Exception {
-        VirtualInfrastructure vi = SiteAndGateways.vi("t3", 1024);
-        vi.getWindow().setStart(DatatypeFactory.newInstance().newXMLGregorianCalendar("2027-01-01T10:00:00"));
+        VirtualInfrastructure vi = SiteAndGateways.vi("t3", 1024); // a window from now for an hour, in UTC
+        XMLGregorianCalendar start = vi.getWindow().getStart();
+        start.setTimezone(DatatypeConstants.FIELD_UNDEFINED); // the same wall-clock time, without the Z
         ServiceFaultInfo fault = refusal(vi);
         assertEquals(FaultCode.VALIDATION, fault.getCode());
         assertEquals(List.of("window.start"), fault.getDetail().stream().map(FaultDetail::getField).toList());
-        assertTrue(fault.getDetail().get(0).getValue().contains("has no time zone; give an explicit offset, such as"
-                + " 2027-01-01T10:00:00Z"), fault.getDetail().get(0).getValue());
+        assertTrue(fault.getDetail().get(0).getValue().contains("has no time zone; give an explicit offset, such as "
+                + start.toXMLFormat() + "Z"), fault.getDetail().get(0).getValue());
     }
 
     /** Such windows once reached the site and came back UNAVAILABLE; now the broker refuses them itself. */
