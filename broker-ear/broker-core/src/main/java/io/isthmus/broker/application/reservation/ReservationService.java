@@ -28,6 +28,7 @@ import io.isthmus.broker.domain.segment.AddressAllocator;
 import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
 import io.isthmus.broker.infrastructure.config.RecoverySettings;
+import io.isthmus.broker.infrastructure.config.ReservationLimits;
 import io.isthmus.broker.infrastructure.fault.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,8 @@ public class ReservationService {
     @Inject
     BrokerSettings settings;
     @Inject
+    ReservationLimits limits;
+    @Inject
     Clock clock;
     @Inject
     RecoverySettings recovery;
@@ -73,7 +76,7 @@ public class ReservationService {
     InFlight inFlight;
 
     public Reservation reserve(Requester who, VirtualInfrastructureSpec vi) {
-        VirtualInfrastructureValidator.validate(vi, clock.instant());
+        VirtualInfrastructureValidator.validate(vi, clock.instant(), limits.window());
         String digest = RequestDigest.of(vi);
         var earlier = store.read(repo -> repo.findByRequest(who.requesterId(), who.correlationId()));
         if (earlier.isPresent()) {

@@ -13,16 +13,31 @@ import java.util.regex.Pattern;
  */
 public final class VirtualInfrastructureValidator {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
-    private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
     private static final Set<String> TUNNEL_KINDS = Set.of("vxlan", "gretap", "openvpn");
 
     private VirtualInfrastructureValidator() {
     }
 
-    public static void validate(VirtualInfrastructureSpec vi, Instant now) {
+    /**
+     * How far ahead a window may end and how long it may last, in days.
+     *
+     * @param horizonDays a window must end within this many days from now
+     * @param maxLengthDays a window may last at most this many days
+     */
+    public record WindowLimits(long horizonDays, long maxLengthDays) {
+        public WindowLimits {
+            if (horizonDays <= 0 || maxLengthDays <= 0) {
+                throw new IllegalArgumentException("window limits must be positive numbers of days, not horizon "
+                        + horizonDays + " and maximum length " + maxLengthDays);
+            }
+        }
+    }
+
+    /** Throws a {@link ValidationException} listing every problem of the request received at {@code now}. */
+    public static void validate(VirtualInfrastructureSpec vi, Instant now, WindowLimits limits) {
         List<String> problems = new ArrayList<>();
         name("tenant", vi.tenant(), problems);
-        window(vi.window(), now, problems);
+        WindowCheck.check(vi.window(), now, limits, problems);
         segments(vi, problems);
         nodes(vi, problems);
         links(vi, problems);
@@ -33,15 +48,6 @@ public final class VirtualInfrastructureValidator {
         if (!problems.isEmpty()) {
             throw new ValidationException("the virtual infrastructure request has " + problems.size()
                     + " problem(s): " + String.join("; ", problems), problems);
-        }
-    }
-
-    private static void window(TimeWindow w, Instant now, List<String> problems) {
-        if (!w.end().isAfter(w.start())) {
-            problems.add("window.end: " + w.end() + " must be after window.start " + w.start());
-        }
-        if (!w.end().isAfter(now)) {
-            problems.add("window.end: " + w.end() + " is in the past (now " + now + ")");
         }
     }
 
@@ -61,15 +67,19 @@ public final class VirtualInfrastructureValidator {
                 problems.add(at + ".vlan: VLAN " + s.vlan() + " is used by another segment of this request");
             }
             if (s.cidr() != null) {
-                Ipv4.parseCidr(s.cidr()).ifPresentOrElse(c -> { },
-                        () -> problems.add(at + ".cidr: '" + s.cidr() + "' is not an IPv4 CIDR"));
+                Ipv4.parseCidr(s.cidr()).ifPresentOrElse(c -> {
+                    if (c.prefix() < 8 || c.prefix() > 30) {
+                        problems.add(at + ".cidr: " + s.cidr() + " has prefix length " + c.prefix()
+                                + "; a segment's prefix length must be 8 to 30, the subnets a site configures");
+                    }
+                }, () -> problems.add(at + ".cidr: '" + s.cidr() + "' is not an IPv4 CIDR"));
             }
         }
     }
 
     private static void nodes(VirtualInfrastructureSpec vi, List<String> problems) {
         Set<String> names = new HashSet<>();
-        Set<String> macs = new HashSet<>();
+        NicAddressCheck addresses = new NicAddressCheck(problems);
         for (int i = 0; i < vi.nodes().size(); i++) {
             NodeSpec n = vi.nodes().get(i);
             String at = "node[" + i + "]";
@@ -81,31 +91,13 @@ public final class VirtualInfrastructureValidator {
                 problems.add(at + ": needs at least 1 vCPU, 128 MiB memory and 1 GiB disk");
             }
             for (int j = 0; j < n.nics().size(); j++) {
-                nic(vi, n.nics().get(j), at + ".nic[" + j + "]", macs, problems);
-            }
-        }
-    }
-
-    private static void nic(VirtualInfrastructureSpec vi, NicSpec nic, String at, Set<String> macs,
-                            List<String> problems) {
-        var segment = vi.segment(nic.segment());
-        if (segment.isEmpty()) {
-            problems.add(at + ".segment: no segment named '" + nic.segment() + "' in this request");
-        }
-        if (nic.mac() != null) {
-            if (!MAC.matcher(nic.mac()).matches()) {
-                problems.add(at + ".mac: '" + nic.mac() + "' is not a lowercase MAC address");
-            } else if ((Integer.parseInt(nic.mac().substring(0, 2), 16) & 1) == 1) {
-                problems.add(at + ".mac: " + nic.mac() + " is a multicast address; use a unicast one");
-            } else if (!macs.add(nic.mac())) {
-                problems.add(at + ".mac: " + nic.mac() + " is given to two NICs");
-            }
-        }
-        if (nic.ipv4() != null && segment.isPresent() && segment.get().cidr() != null) {
-            var cidr = Ipv4.parseCidr(segment.get().cidr());
-            if (cidr.isPresent() && !cidr.get().contains(nic.ipv4())) {
-                problems.add(at + ".ipv4: " + nic.ipv4() + " is outside segment '" + nic.segment() + "' "
-                        + segment.get().cidr());
+                NicSpec nic = n.nics().get(j);
+                String nicAt = at + ".nic[" + j + "]";
+                var segment = vi.segment(nic.segment());
+                if (segment.isEmpty()) {
+                    problems.add(nicAt + ".segment: no segment named '" + nic.segment() + "' in this request");
+                }
+                addresses.check(nic, segment, nicAt);
             }
         }
     }
@@ -134,8 +126,11 @@ public final class VirtualInfrastructureValidator {
     private static void groups(String kind, List<NodeGroup> groups, VirtualInfrastructureSpec vi,
                                List<String> problems) {
         for (NodeGroup g : groups) {
+            Set<String> named = new HashSet<>();
             for (String node : g.nodes()) {
-                if (vi.node(node).isEmpty()) {
+                if (!named.add(node)) {
+                    problems.add(kind + "[" + g.name() + "]: node '" + node + "' is named twice; name each node once");
+                } else if (vi.node(node).isEmpty()) {
                     problems.add(kind + "[" + g.name() + "]: no node named '" + node + "'");
                 }
             }

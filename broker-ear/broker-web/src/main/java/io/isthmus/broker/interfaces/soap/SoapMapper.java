@@ -12,6 +12,7 @@ import io.isthmus.broker.domain.reservation.ReservedNode;
 import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.reservation.TimeWindow;
+import io.isthmus.broker.domain.reservation.ValidationException;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
 import io.isthmus.broker.infrastructure.site.XmlTimes;
 import io.isthmus.schema.v1.LifecycleState;
@@ -24,17 +25,23 @@ import io.isthmus.schema.v1.ReservationSummary;
 import io.isthmus.schema.v1.SegmentAllocation;
 import io.isthmus.schema.v1.TunnelKind;
 import io.isthmus.schema.v1.VirtualInfrastructure;
+import java.math.BigInteger;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.XMLGregorianCalendar;
 
 /** Maps the generated BrokerService types to the broker's domain and back; nothing generated passes further. */
 final class SoapMapper {
+    private static final BigInteger LAST_YEAR = BigInteger.valueOf(9999);
+
     private SoapMapper() {
     }
 
+    /** The request as the domain sees it; a ValidationException when its times cannot be read as instants. */
     static VirtualInfrastructureSpec toSpec(VirtualInfrastructure vi) {
-        var window = new TimeWindow(XmlTimes.toInstant(vi.getWindow().getStart()),
-                XmlTimes.toInstant(vi.getWindow().getEnd()));
+        var window = window(vi.getWindow());
         List<SegmentSpec> segments = vi.getSegment().stream()
                 .map(s -> new SegmentSpec(s.getName(), s.getVlan(), s.getCidr())).toList();
         List<NodeSpec> nodes = vi.getNode().stream().map(n -> new NodeSpec(n.getName(), n.getVcpus(),
@@ -46,6 +53,33 @@ final class SoapMapper {
         TunnelKind kind = gw.getTunnelKind() == null ? TunnelKind.VXLAN : gw.getTunnelKind();
         return new VirtualInfrastructureSpec(vi.getTenant(), vi.getDescription(), window, segments, nodes, links,
                 constraints(vi.getConstraints()), new GatewaySpec(gw.getId(), URI.create(gw.getEndpoint()), kind.value()));
+    }
+
+    /**
+     * The window's instants, each read at the offset it gives (not {@code XmlTimes.toInstant}, which reads every time
+     * at UTC); a time without an offset is refused rather than guessed.
+     */
+    private static TimeWindow window(io.isthmus.schema.v1.TimeWindow w) {
+        List<String> problems = new ArrayList<>();
+        readable("window.start", w.getStart(), problems);
+        readable("window.end", w.getEnd(), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("the virtual infrastructure request has " + problems.size()
+                    + " problem(s): " + String.join("; ", problems), problems);
+        }
+        return new TimeWindow(w.getStart().toGregorianCalendar().toInstant(),
+                w.getEnd().toGregorianCalendar().toInstant());
+    }
+
+    private static void readable(String field, XMLGregorianCalendar time, List<String> problems) {
+        String text = time.toXMLFormat();
+        if (time.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+            problems.add(field + ": " + text + " has no time zone; give an explicit offset, such as " + text + "Z for"
+                    + " UTC or " + text + "+01:00");
+        } else if (time.getEonAndYear().compareTo(LAST_YEAR) > 0) {
+            // GregorianCalendar wraps such years around to arbitrary instants.
+            problems.add(field + ": " + text + " lies after year " + LAST_YEAR + "; no window reaches that far");
+        }
     }
 
     private static LinkSpec link(LinkQos l) {

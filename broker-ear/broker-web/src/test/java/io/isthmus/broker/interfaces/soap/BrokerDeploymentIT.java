@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.isthmus.schema.broker.v1.ReservationRef;
 import io.isthmus.schema.broker.v1.Reserve;
 import io.isthmus.schema.v1.FaultCode;
+import io.isthmus.schema.v1.FaultDetail;
 import io.isthmus.schema.v1.ReservationState;
 import io.isthmus.schema.v1.ReservationSummary;
+import io.isthmus.schema.v1.ServiceFaultInfo;
 import io.isthmus.schema.v1.VirtualInfrastructure;
 import io.isthmus.wsdl.broker.BrokerService;
 import io.isthmus.wsdl.broker.BrokerServicePort;
@@ -19,6 +21,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker WAR as built, deployed on Payara Micro: its WSDL is served, a reserve reaches a real site RMS
- * (libvirt test driver) and gateway and is held, and a schema-invalid request gets the typed VALIDATION fault.
+ * (libvirt test driver) and gateway and is held, and a schema-invalid request, or one whose window has no time zone
+ * or lies out of bounds, gets the typed VALIDATION fault.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -103,6 +110,43 @@ class BrokerDeploymentIT {
         assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
         String message = fault.getFaultInfo().getMessage();
         assertTrue(message.contains("Not_A_Name") && message.contains("5000"), message);
+    }
+
+    @Test
+    void windowWithoutTimeZoneGetsTypedValidationFaultNamingTheField() throws Exception {
+        VirtualInfrastructure vi = SiteAndGateways.vi("t3", 1024); // a window from now for an hour, in UTC
+        XMLGregorianCalendar start = vi.getWindow().getStart();
+        start.setTimezone(DatatypeConstants.FIELD_UNDEFINED); // the same wall-clock time, without the Z
+        ServiceFaultInfo fault = refusal(vi);
+        assertEquals(FaultCode.VALIDATION, fault.getCode());
+        assertEquals(List.of("window.start"), fault.getDetail().stream().map(FaultDetail::getField).toList());
+        assertTrue(fault.getDetail().get(0).getValue().contains("has no time zone; give an explicit offset, such as "
+                + start.toXMLFormat() + "Z"), fault.getDetail().get(0).getValue());
+    }
+
+    /** Such windows once reached the site and came back UNAVAILABLE; now the broker refuses them itself. */
+    @Test
+    void windowsBeforeTheEpochOrBeyondTheHorizonGetTypedValidationFault() throws Exception {
+        DatatypeFactory xml = DatatypeFactory.newInstance();
+        VirtualInfrastructure ancient = SiteAndGateways.vi("t4", 1024);
+        ancient.getWindow().setStart(xml.newXMLGregorianCalendar("0001-01-01T00:00:00Z"));
+        ServiceFaultInfo fault = refusal(ancient);
+        assertEquals(FaultCode.VALIDATION, fault.getCode());
+        assertEquals(List.of("window.start"), fault.getDetail().stream().map(FaultDetail::getField).toList());
+
+        VirtualInfrastructure farAway = SiteAndGateways.vi("t5", 1024);
+        farAway.getWindow().setEnd(xml.newXMLGregorianCalendar("9999-12-31T00:00:00Z"));
+        fault = refusal(farAway);
+        assertEquals(FaultCode.VALIDATION, fault.getCode());
+        assertEquals(List.of("window.end"), fault.getDetail().stream().map(FaultDetail::getField).toList());
+        assertTrue(fault.getMessage().contains("a window must end within 366 days from now"), fault.getMessage());
+    }
+
+    private ServiceFaultInfo refusal(VirtualInfrastructure vi) {
+        Reserve request = new Reserve();
+        request.setVirtualInfrastructure(vi);
+        return assertThrows(ServiceFault.class, () -> broker().reserve(request, SiteAndGateways.header()))
+                .getFaultInfo();
     }
 
     @Test
