@@ -115,6 +115,22 @@ public final class EmulatedFederation implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Starts a second broker instance (port base+81) with the federation's settings and {@code extraSettings}, which
+     * must name a database the two share; waits until it serves its WSDL.
+     */
+    public ChildProcess startSecondBroker(Map<String, String> extraSettings) {
+        ChildProcess started = launch(plan.secondBroker(extraSettings), plan);
+        ReadinessProbe.awaitReady(started);
+        return started;
+    }
+
+    /** A running child by name ("broker", "broker-2", "site-a", "gw-req", …). */
+    public ChildProcess child(String name) {
+        return children().stream().filter(c -> c.name().equals(name)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalArgumentException("no running " + name + " in this federation"));
+    }
+
     /** Kills a site RMS or gateway with SIGKILL, as a crash or a power cut would; {@link #startService} brings it back. */
     public void killService(String name) {
         ChildProcess service = child(name);
@@ -129,11 +145,6 @@ public final class EmulatedFederation implements AutoCloseable {
         ChildProcess started = launch(spec, plan);
         ReadinessProbe.awaitReady(started);
         return started;
-    }
-
-    private ChildProcess child(String name) {
-        return children().stream().filter(c -> c.name().equals(name)).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalArgumentException("no running " + name + " in this federation"));
     }
 
     /** The broker's process. */

@@ -87,6 +87,18 @@ public final class FederationPlan {
 
     /** The broker with {@code extra} settings on top of the federation's (e.g. a crash test's kill point). */
     public LaunchSpec broker(Map<String, String> extra) {
+        return broker("broker", ports.broker(), payaraRoot(), extra);
+    }
+
+    /**
+     * A second broker instance beside the first (port base+81, its own Payara Micro root); {@code extra} must name a
+     * database both can share ({@code isthmus.db.url} of a PostgreSQL server): the H2 file is one process's.
+     */
+    public LaunchSpec secondBroker(Map<String, String> extra) {
+        return broker("broker-2", ports.secondBroker(), options.runDir().resolve("payara-2"), extra);
+    }
+
+    private LaunchSpec broker(String name, int port, Path payaraRoot, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("isthmus.sites", sites.stream().map(s -> s.siteId() + "=" + s.listen())
                 .collect(Collectors.joining(",")));
@@ -95,10 +107,9 @@ public final class FederationPlan {
         settings.put("isthmus.hold.seconds", Integer.toString(options.holdSeconds()));
         options.sweepSeconds().ifPresent(s -> settings.put("isthmus.sweep.seconds", Integer.toString(s)));
         settings.putAll(extra);
-        List<String> command = JavaCommands.broker(options.artifacts(), ports.broker(),
-                payaraRoot(), settings);
-        return new LaunchSpec("broker", command, options.runDir(), ServicePorts.wsdlOf(ports.brokerSoap()),
-                options.brokerReadyTimeout());
+        List<String> command = JavaCommands.broker(options.artifacts(), port, payaraRoot, settings);
+        URI soap = URI.create("http://127.0.0.1:" + port + "/isthmus/BrokerService");
+        return new LaunchSpec(name, command, options.runDir(), ServicePorts.wsdlOf(soap), options.brokerReadyTimeout());
     }
 
     /**
@@ -126,7 +137,7 @@ public final class FederationPlan {
 
     /** Directories of the run directory this plan owns (wiped at start so every run begins empty). */
     public List<Path> stateDirectories() {
-        return List.of("broker", "payara", "config", "logs", "data").stream()
+        return List.of("broker", "payara", "payara-2", "config", "logs", "data").stream()
                 .map(options.runDir()::resolve).toList();
     }
 

@@ -3,7 +3,8 @@ package io.isthmus.examples.federation.config;
 import java.net.URI;
 
 /**
- * The federation's TCP ports, all on 127.0.0.1, derived from one base (default 8000): broker base+80,
+ * The federation's TCP ports, all on 127.0.0.1, derived from one base (default 8000): broker base+80 (a second
+ * broker instance on the same database, when one is started, base+81),
  * site RMS base+101, base+102, gateways base+201 (gw-req), base+202 (gw-a), base+203 (gw-b), base+204 (gw-req2).
  */
 public record ServicePorts(int base) {
@@ -18,6 +19,15 @@ public record ServicePorts(int base) {
 
     public int broker() {
         return base + 80;
+    }
+
+    /** The second broker instance of a scaled-out federation. */
+    public int secondBroker() {
+        return base + 81;
+    }
+
+    public URI secondBrokerSoap() {
+        return URI.create("http://127.0.0.1:" + secondBroker() + "/isthmus/BrokerService");
     }
 
     /** Port of the n-th site RMS, n from 1. */

@@ -82,7 +82,7 @@ final class SiteParticipant implements ParticipantPort {
                             prefixLength(segment.cidr()), nic.bandwidth());
                 }).toList();
                 orders.add(new SiteNodeOrder(n.name(), n.vcpus(), n.memoryMib(), n.diskGib(), n.image(), n.nested(),
-                        n.host().orElse(null), nics));
+                        n.hostBinding() ? n.host().orElse(null) : null, nics));
             }
         }
         return orders;

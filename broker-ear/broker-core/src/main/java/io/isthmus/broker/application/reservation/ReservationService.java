@@ -50,6 +50,8 @@ public class ReservationService {
     static final Duration PARTICIPANT_GRACE = Duration.ofSeconds(30);
     /** How often in a row the broker tries to start a reservation at its window's start before it gives up. */
     static final int MAX_ACTIVATION_ATTEMPTS = 3;
+    /** How often one reserve is placed at most when sites refuse a placement made on capacity read just before. */
+    static final int PLACEMENT_ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(ReservationService.class.getName());
 
     @Inject
@@ -86,7 +88,25 @@ public class ReservationService {
         return inFlight.during(id, () -> reserveNew(who, vi, digest, id));
     }
 
+    /**
+     * Places, records and prepares. A site that refuses for CAPACITY had filled up since its capacity was read (other
+     * reserves prepared meanwhile): once every participant has let go, the attempt is forgotten and the request is
+     * placed again on fresh capacity views, at most {@link #PLACEMENT_ATTEMPTS} times in all.
+     */
     private Reservation reserveNew(Requester who, VirtualInfrastructureSpec vi, String digest, ReservationId id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reserveOnce(who, vi, digest, id, attempt == PLACEMENT_ATTEMPTS);
+            } catch (StalePlacement stale) {
+                int tried = attempt;
+                LOG.info(() -> "reservation " + id + ": " + stale.getCause().getMessage() + "; placing again (attempt "
+                        + (tried + 1) + " of " + PLACEMENT_ATTEMPTS + ")");
+            }
+        }
+    }
+
+    private Reservation reserveOnce(Requester who, VirtualInfrastructureSpec vi, String digest, ReservationId id,
+                                    boolean lastAttempt) {
         Instant holdExpires = clock.instant().plus(settings.holdTime());
         Reservation checking;
         try {
@@ -112,6 +132,10 @@ public class ReservationService {
             killSwitch.reached("reserve.held");
             return held;
         } catch (BrokerException refused) {
+            if (!lastAttempt && refused.kind() == FaultKind.CAPACITY && refused.getSuppressed().length == 0) {
+                store.forget(id);
+                throw new StalePlacement(refused);
+            }
             store.updateWithAllocator(id, (r, allocator) -> {
                 Instant at = clock.instant();
                 r.recordError(refused.kind(), refused.getMessage(), at);
@@ -332,18 +356,27 @@ public class ReservationService {
     }
 
     Reservation finishAbort(Reservation r, Requester who) {
-        List<StepFailure> failures = coAllocator.abortAll(r, tx(r, who));
-        if (!failures.isEmpty() && !participantLeasesLapsed(r)) {
-            throw unfinished(r, "abort is recorded, but ", failures);
-        }
-        if (!failures.isEmpty()) {
-            LOG.warning(() -> "reservation " + r.id() + ": abort incomplete, but every participant's own lease has"
-                    + " ended, so each has dropped it by itself: " + failures);
-        }
+        requireDone(r, "abort is recorded, but ", coAllocator.abortAll(r, tx(r, who)));
         return store.updateWithAllocator(r.id(), (res, allocator) -> {
             res.settleReservationState(clock.instant());
             endLifecycle(res, allocator, clock.instant());
         });
+    }
+
+    /**
+     * A teardown step is done when every participant did it, or when those that could not be reached have certainly
+     * dropped the reservation on their own (their lease ran out); otherwise it stays recorded and is retried.
+     */
+    private void requireDone(Reservation r, String prefix, List<StepFailure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        if (!participantLeasesLapsed(r)) {
+            throw unfinished(r, prefix, failures);
+        }
+        LOG.warning(() -> "reservation " + r.id() + ": " + prefix + String.join("; ",
+                failures.stream().map(StepFailure::describe).toList()) + "; each of them has dropped it by itself,"
+                + " its own lease having run out");
     }
 
     /**
@@ -359,19 +392,14 @@ public class ReservationService {
 
     /** A hold that timed out: released everywhere; the reservation stays ReserveTimeout and ends. */
     Reservation finishTimeout(Reservation r, Requester who) {
-        List<StepFailure> failures = coAllocator.abortAll(r, tx(r, who));
-        if (!failures.isEmpty() && !participantLeasesLapsed(r)) {
-            throw unfinished(r, "the hold timed out, but releasing it failed: ", failures);
-        }
+        requireDone(r, "the hold timed out, but releasing it failed: ", coAllocator.abortAll(r, tx(r, who)));
         return store.updateWithAllocator(r.id(), (res, allocator) -> endLifecycle(res, allocator, clock.instant()));
     }
 
     /** A reserve that did not finish preparing (its broker stopped): released everywhere, and failed with the reason. */
     Reservation failChecking(Reservation r, Requester who, String reason) {
-        List<StepFailure> failures = coAllocator.abortAll(r, tx(r, who));
-        if (!failures.isEmpty() && !participantLeasesLapsed(r)) {
-            throw unfinished(r, "the reserve did not finish, and releasing its holds failed: ", failures);
-        }
+        requireDone(r, "the reserve did not finish, and releasing its holds failed: ",
+                coAllocator.abortAll(r, tx(r, who)));
         return store.updateWithAllocator(r.id(), (res, allocator) -> {
             res.recordError(FaultKind.UNAVAILABLE, reason, clock.instant());
             res.moveTo(ReservationState.ReserveFailed, clock.instant());
@@ -380,10 +408,7 @@ public class ReservationService {
     }
 
     Reservation finishRelease(Reservation r, Requester who) {
-        List<StepFailure> failures = coAllocator.deactivateAll(r, tx(r, who));
-        if (!failures.isEmpty()) {
-            throw unfinished(r, "release is recorded, but ", failures);
-        }
+        requireDone(r, "release is recorded, but ", coAllocator.deactivateAll(r, tx(r, who)));
         return store.update(r.id(), res -> {
             res.moveTo(ProvisionState.Released, clock.instant());
             res.markDataPlane(false, clock.instant());
@@ -391,10 +416,7 @@ public class ReservationService {
     }
 
     Reservation finishTerminate(Reservation r, Requester who, LifecycleState end) {
-        List<StepFailure> failures = coAllocator.terminateAll(r, tx(r, who));
-        if (!failures.isEmpty()) {
-            throw unfinished(r, "termination is recorded, but ", failures);
-        }
+        requireDone(r, "termination is recorded, but ", coAllocator.terminateAll(r, tx(r, who)));
         LOG.info(() -> "reservation " + r.id() + " ended (" + end + "): nothing is left at any participant");
         return store.updateWithAllocator(r.id(), (res, allocator) -> {
             Instant now = clock.instant();
@@ -453,6 +475,13 @@ public class ReservationService {
                 .orElseThrow(() -> new NotFoundException(id));
     }
 
+    /** A site refused a placement for lack of capacity that it had when the broker read it. */
+    private static final class StalePlacement extends RuntimeException {
+        StalePlacement(BrokerException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     static TxContext tx(Reservation r, Requester who) {
         return new TxContext(r.id(), r.transactionId(), who.correlationId(), who.requesterId());
     }
@@ -492,7 +521,14 @@ public class ReservationService {
                 nics.add(new NicAssignment(nic.segment(), mac, nic.ipv4(), NicBandwidth.derive(vi, spec, nic)));
             }
             NodeLocation at = plan.placement().of(spec.name());
-            nodes.add(new ReservedNode(spec, at.site(), at.host(), nics));
+            ReservedNode node = new ReservedNode(spec, at.site(), at.host(), nics);
+            boolean pinnedToHost = vi.constraints().pin(spec.name()).map(p -> p.host() != null).orElse(false);
+            boolean antiAffine = vi.constraints().antiAffinity().stream()
+                    .anyMatch(g -> g.nodes().contains(spec.name()));
+            if (pinnedToHost || antiAffine) {
+                node.bindHost();
+            }
+            nodes.add(node);
         }
         return nodes;
     }

@@ -64,6 +64,16 @@ public class ReservationStore {
     }
 
     /**
+     * Forgets an attempt that every participant has let go of: the reservation with its VNIs, MACs and inter-site
+     * bookings, so that the same request can be placed again under the same id.
+     */
+    public void forget(ReservationId id) {
+        Reservation r = repository.lock(id).orElseThrow(() -> new NotFoundException(id));
+        allocator.releaseAll(id);
+        repository.remove(r);
+    }
+
+    /**
      * Takes the reservation over for background work unless another broker instance whose lease still runs owns it
      * (that one finishes it itself); answers whether this instance may go on.
      */

@@ -28,4 +28,6 @@ public interface ReservationRepository {
     List<ReservationId> pastEndTime(Instant now);
 
     void add(Reservation reservation);
+
+    void remove(Reservation reservation);
 }

@@ -36,6 +36,13 @@ public class ReservedNode {
     private String site;
     @Column(length = 31)
     private String host;
+    /**
+     * Whether the site must use {@link #host}: the requester pinned it there, or the node is in an anti-affinity
+     * group (only the broker sees the whole group). Otherwise the host is the broker's plan and the site chooses,
+     * since it knows what other reservations took since the broker read its capacity.
+     */
+    @Column(name = "host_binding")
+    private boolean hostBinding;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "reserved_nic", joinColumns = @JoinColumn(name = "node_pk"))
     @OrderColumn(name = "position")
@@ -90,6 +97,15 @@ public class ReservedNode {
 
     public void assignHost(String host) {
         this.host = host;
+    }
+
+    public boolean hostBinding() {
+        return hostBinding;
+    }
+
+    /** Makes the planned host binding for the site (see {@link #hostBinding()}). */
+    public void bindHost() {
+        this.hostBinding = true;
     }
 
     public List<NicAssignment> nics() {

@@ -92,6 +92,11 @@ public class JpaReservationRepository implements ReservationRepository {
         em.persist(reservation);
     }
 
+    @Override
+    public void remove(Reservation reservation) {
+        em.remove(reservation);
+    }
+
     private static List<ReservationId> ids(List<String> raw) {
         return raw.stream().map(ReservationId::new).toList();
     }

@@ -34,12 +34,4 @@ public final class XmlTimes {
         xml.setEnd(toXml(window.end()));
         return xml;
     }
-
-    /** A dateTime without a time zone is read as UTC. */
-    public static Instant toInstant(XMLGregorianCalendar xml) {
-        if (xml == null) {
-            return null;
-        }
-        return xml.toGregorianCalendar(java.util.TimeZone.getTimeZone("UTC"), null, null).toInstant();
-    }
 }

@@ -56,8 +56,8 @@ final class SoapMapper {
     }
 
     /**
-     * The window's instants, each read at the offset it gives (not {@code XmlTimes.toInstant}, which reads every time
-     * at UTC); a time without an offset is refused rather than guessed.
+     * The window's instants, each read at the offset it gives; a time without an offset is refused rather than
+     * guessed.
      */
     private static TimeWindow window(io.isthmus.schema.v1.TimeWindow w) {
         List<String> problems = new ArrayList<>();
