@@ -67,7 +67,7 @@ public final class EmulatedFederation implements AutoCloseable {
                     .map(t -> DataPlaneMode.emulated(t.trunkCarriesVlans())).orElse(DataPlaneMode.NONE);
             if (mode == DataPlaneMode.EMULATED_ACCESS_PORTS) {
                 System.out.println("NOTE: this kernel has no 802.1Q VLAN support: each requester gateway takes its"
-                        + " tenant's VLANs 100 and 200 on access ports acc100 and acc200 instead of a trunk");
+                        + " tenant's VLANs (100, 200, 101-116) on access ports (acc100, …) instead of a trunk");
             }
             plan.writeConfigs(mode);
             List<ChildProcess> services = plan.services().stream().map(spec -> federation.launch(spec, plan)).toList();
@@ -145,6 +145,11 @@ public final class EmulatedFederation implements AutoCloseable {
         ChildProcess started = launch(spec, plan);
         ReadinessProbe.awaitReady(started);
         return started;
+    }
+
+    /** The kill file of process {@code name} when the federation runs with fault injection. */
+    public Path killFile(String name) {
+        return plan.killFile(name);
     }
 
     /** The broker's process. */

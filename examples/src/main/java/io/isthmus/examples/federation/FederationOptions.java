@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  * sweep interval, the artifacts to run, and how long the broker may take to become ready.
  */
 public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds, OptionalInt sweepSeconds,
-                                Artifacts artifacts, Duration brokerReadyTimeout) {
+                                Artifacts artifacts, Duration brokerReadyTimeout, boolean faultInjection) {
 
     public static final Path DEFAULT_RUN_DIR = Path.of("/tmp/isthmus-federation");
     public static final int DEFAULT_HOLD_SECONDS = 120;
@@ -29,28 +29,40 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
     /** Defaults for the repository at {@code home}: /tmp/isthmus-federation, ports from 8000, 120 s hold. */
     public static FederationOptions defaults(Path home) {
         return new FederationOptions(DEFAULT_RUN_DIR, new ServicePorts(ServicePorts.DEFAULT_BASE),
-                DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240));
+                DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240), false);
     }
 
     public FederationOptions withRunDir(Path dir) {
-        return new FederationOptions(dir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout);
+        return new FederationOptions(dir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
+                faultInjection);
     }
 
     public FederationOptions withPortsBase(int base) {
         return new FederationOptions(runDir, new ServicePorts(base), holdSeconds, sweepSeconds, artifacts,
-                brokerReadyTimeout);
+                brokerReadyTimeout, faultInjection);
     }
 
     public FederationOptions withHoldSeconds(int seconds) {
-        return new FederationOptions(runDir, ports, seconds, sweepSeconds, artifacts, brokerReadyTimeout);
+        return new FederationOptions(runDir, ports, seconds, sweepSeconds, artifacts, brokerReadyTimeout,
+                faultInjection);
     }
 
     public FederationOptions withSweepSeconds(int seconds) {
         return new FederationOptions(runDir, ports, holdSeconds, OptionalInt.of(seconds), artifacts,
-                brokerReadyTimeout);
+                brokerReadyTimeout, faultInjection);
+    }
+
+    /**
+     * For crash tests: the broker, every site RMS and every gateway kill themselves (SIGKILL) at the point a test
+     * writes into their kill file ({@link FederationPlan#killFile(String)}), and a killed broker's lease runs out
+     * after 3 s.
+     */
+    public FederationOptions withFaultInjection() {
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout, true);
     }
 
     public FederationOptions withArtifacts(Artifacts replacement) {
-        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, replacement, brokerReadyTimeout);
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, replacement, brokerReadyTimeout,
+                faultInjection);
     }
 }

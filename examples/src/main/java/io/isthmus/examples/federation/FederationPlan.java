@@ -12,7 +12,10 @@ import io.isthmus.examples.federation.topology.EmulatedUnderlay;
 import io.isthmus.examples.federation.topology.GatewaySlot;
 import io.isthmus.examples.federation.topology.SiteLan;
 import io.isthmus.examples.federation.topology.TenantLan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,10 +70,36 @@ public final class FederationPlan {
 
     /** Writes each gateway's and site's properties file under {@code <runDir>/config}. */
     public void writeConfigs(DataPlaneMode mode) {
-        gateways.forEach(g -> PropertiesFile.write(configFile(g.gatewayId()), g.properties(mode),
+        gateways.forEach(g -> PropertiesFile.write(configFile(g.gatewayId()),
+                withKillFile(g.properties(mode), "gateway.fault.killAtFile", g.gatewayId()),
                 "Isthmus gateway " + g.gatewayId() + " of the emulated federation"));
-        sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()), s.properties(mode),
+        sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()),
+                withKillFile(s.properties(mode), "site.fault.killAtFile", s.siteId()),
                 "Isthmus RMS " + s.siteId() + " of the emulated federation"));
+        if (options.faultInjection()) {
+            try {
+                Files.createDirectories(killFile("broker").getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create the kill-file directory of the crash tests", e);
+            }
+        }
+    }
+
+    /**
+     * With fault injection on: the file in which a crash test names the point where process {@code name} ("broker",
+     * "site-a", "gw-b", …) kills itself. The process deletes it as it dies.
+     */
+    public Path killFile(String name) {
+        return options.runDir().resolve("faults").resolve(name);
+    }
+
+    private Map<String, String> withKillFile(Map<String, String> properties, String key, String name) {
+        if (!options.faultInjection()) {
+            return properties;
+        }
+        Map<String, String> armed = new LinkedHashMap<>(properties);
+        armed.put(key, killFile(name).toString());
+        return armed;
     }
 
     /** Gateways first, then the sites that name them. */
@@ -106,6 +135,10 @@ public final class FederationPlan {
         settings.put("isthmus.db.url", "jdbc:h2:file:" + options.runDir().resolve("broker/isthmus"));
         settings.put("isthmus.hold.seconds", Integer.toString(options.holdSeconds()));
         options.sweepSeconds().ifPresent(s -> settings.put("isthmus.sweep.seconds", Integer.toString(s)));
+        if (options.faultInjection()) {
+            settings.put("isthmus.fault.killAtFile", killFile("broker").toString());
+            settings.put("isthmus.instance.lease.seconds", "3");   // a killed broker's work is taken over quickly
+        }
         settings.putAll(extra);
         List<String> command = JavaCommands.broker(options.artifacts(), port, payaraRoot, settings);
         URI soap = URI.create("http://127.0.0.1:" + port + "/isthmus/BrokerService");
@@ -137,7 +170,7 @@ public final class FederationPlan {
 
     /** Directories of the run directory this plan owns (wiped at start so every run begins empty). */
     public List<Path> stateDirectories() {
-        return List.of("broker", "payara", "payara-2", "config", "logs", "data").stream()
+        return List.of("broker", "payara", "payara-2", "config", "logs", "data", "faults").stream()
                 .map(options.runDir()::resolve).toList();
     }
 

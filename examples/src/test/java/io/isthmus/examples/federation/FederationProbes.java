@@ -13,7 +13,9 @@ import io.isthmus.wsdl.site.SiteRmsServicePort;
 import jakarta.xml.ws.BindingProvider;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -65,6 +67,28 @@ final class FederationProbes {
                 .map(line -> line.split(": ")[1].split("@")[0])
                 .filter(name -> name.startsWith("isbr") || name.startsWith("isvx") || name.startsWith("isvl"))
                 .toList();
+    }
+
+    /** Per site and gateway of {@code endpoints}: the reservations it holds or uses. */
+    static Map<String, Set<String>> reservationsEverywhere(FederationEndpoints endpoints, List<String> sites,
+                                                           List<String> gateways) throws Exception {
+        Map<String, Set<String>> all = new HashMap<>();
+        for (String site : sites) {
+            all.put(site, siteReservations(endpoints.site(site)));
+        }
+        for (String gateway : gateways) {
+            all.put(gateway, gatewayReservations(endpoints.gateway(gateway)));
+        }
+        return all;
+    }
+
+    /** Per site: {@link #siteFreeCapacity} of each host. */
+    static Map<String, List<String>> freeCapacity(FederationEndpoints endpoints, List<String> sites) throws Exception {
+        Map<String, List<String>> free = new HashMap<>();
+        for (String site : sites) {
+            free.put(site, siteFreeCapacity(endpoints.site(site)));
+        }
+        return free;
     }
 
     private static SiteRmsServicePort sitePort(URI site) {

@@ -2,7 +2,6 @@ package io.isthmus.examples.federation;
 
 import static io.isthmus.examples.federation.FederationProbes.gatewayReservations;
 import static io.isthmus.examples.federation.FederationProbes.gatewayStitches;
-import static io.isthmus.examples.federation.FederationProbes.siteFreeCapacity;
 import static io.isthmus.examples.federation.FederationProbes.siteHosts;
 import static io.isthmus.examples.federation.FederationProbes.siteReservations;
 import static io.isthmus.examples.federation.FederationProbes.siteStatus;
@@ -264,22 +263,11 @@ class FederationSystemIT {
     }
 
     private static Map<String, Set<String>> reservationsEverywhere() throws Exception {
-        Map<String, Set<String>> all = new HashMap<>();
-        for (String site : SITES) {
-            all.put(site, siteReservations(endpoints.site(site)));
-        }
-        for (String gateway : GATEWAYS) {
-            all.put(gateway, gatewayReservations(endpoints.gateway(gateway)));
-        }
-        return all;
+        return FederationProbes.reservationsEverywhere(endpoints, SITES, GATEWAYS);
     }
 
     private static Map<String, List<String>> freeCapacity() throws Exception {
-        Map<String, List<String>> free = new HashMap<>();
-        for (String site : SITES) {
-            free.put(site, siteFreeCapacity(endpoints.site(site)));
-        }
-        return free;
+        return FederationProbes.freeCapacity(endpoints, SITES);
     }
 
     private static VirtualInfrastructure twoSiteVi() {

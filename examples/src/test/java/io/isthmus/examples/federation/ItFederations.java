@@ -21,6 +21,21 @@ final class ItFederations {
      * @param portsBase  first port of the federation's range
      */
     static EmulatedFederation start(String runDirName, int portsBase, int holdSeconds) {
+        return start(options(runDirName, portsBase, holdSeconds));
+    }
+
+    /** As {@link #start(String, int, int)}, with fault injection on (kill files, short broker leases). */
+    static EmulatedFederation startForCrashTests(String runDirName, int portsBase, int holdSeconds) {
+        return start(options(runDirName, portsBase, holdSeconds).withFaultInjection());
+    }
+
+    private static EmulatedFederation start(FederationOptions options) {
+        EmulatedFederation federation = EmulatedFederation.start(options);
+        FederationReport.print(federation, System.out);
+        return federation;
+    }
+
+    private static FederationOptions options(String runDirName, int portsBase, int holdSeconds) {
         Path home = Path.of(System.getProperty("isthmus.home", "..")).toAbsolutePath().normalize();
         Artifacts artifacts = Artifacts.inRepository(home);
         String payara = System.getProperty("isthmus.payara");
@@ -29,11 +44,8 @@ final class ItFederations {
         }
         Path runDir = Path.of(System.getProperty("isthmus.it.runDir", "target/federation-it"))
                 .resolveSibling(runDirName);
-        FederationOptions options = FederationOptions.defaults(home).withArtifacts(artifacts).withRunDir(runDir)
+        return FederationOptions.defaults(home).withArtifacts(artifacts).withRunDir(runDir)
                 .withPortsBase(portsBase).withHoldSeconds(holdSeconds).withSweepSeconds(1);
-        EmulatedFederation federation = EmulatedFederation.start(options);
-        FederationReport.print(federation, System.out);
-        return federation;
     }
 
     /** Provisions {@code reservationId} and waits (up to 2 min) until it is no longer provisioning. */

@@ -6,6 +6,8 @@ import static io.isthmus.examples.federation.FederationProbes.siteReservations;
 import static io.isthmus.examples.federation.FederationProbes.siteStatus;
 
 import io.isthmus.examples.client.IsthmusClient;
+import io.isthmus.examples.client.ViDocument;
+import io.isthmus.examples.federation.topology.EmulatedUnderlay;
 import io.isthmus.examples.federation.config.Artifacts;
 import io.isthmus.schema.site.v1.HostCapacity;
 import io.isthmus.schema.site.v1.SiteNodeStatus;
@@ -18,6 +20,7 @@ import io.isthmus.wsdl.broker.ServiceFault;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,14 +33,15 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Issue 9's load benchmark, against a real emulated federation: {@code --reserves} reserves (default 1,000) from
  * {@code --clients} concurrent clients (default 50) on contended capacity (four 16 GiB hosts; every other request
- * two nodes pinned to different sites with 100 Mbit/s guaranteed over the 1 Gbit/s WAN link), then bursts of 100
- * identical concurrent reserves. It reports what every call answered and how long it took, then checks from outside:
+ * two nodes pinned to different sites with 100 Mbit/s guaranteed over the 1 Gbit/s WAN link; each on one of the 36
+ * VLANs the two tenants' gateways carry), then bursts of 100 identical concurrent reserves. It reports what every call answered and how long it took, then checks from outside:
  * no host holds more than its capacity (counted from the sites' own status), the WAN link carries no more than its
  * capacity, every identical burst answered one reservation, and after every held reservation is aborted nothing is
  * held at any site or gateway. Markdown on stdout, progress on stderr. Run by {@code examples/bench-load.sh}.
@@ -73,7 +77,7 @@ public final class ReserveLoadBenchmark {
                 .withArtifacts(Artifacts.inRepository(home))
                 .withRunDir(Path.of(options.getOrDefault("run-dir", "/tmp/isthmus-bench-load")))
                 .withPortsBase(Integer.parseInt(options.getOrDefault("ports-base", "18600")))
-                .withHoldSeconds(3600).withSweepSeconds(1);
+                .withHoldSeconds(500).withSweepSeconds(1);
         System.err.println("starting the emulated federation ...");
         try (EmulatedFederation running = EmulatedFederation.start(federation)) {
             ReserveLoadBenchmark bench = new ReserveLoadBenchmark(running.endpoints());
@@ -162,6 +166,13 @@ public final class ReserveLoadBenchmark {
             vi.getNode().get(0).setMemoryMib(SMALL_MIB);
             vi.setConstraints(null);
         }
+        // a tenant VLAN is booked over time at its requester gateway: spread the requests over both tenants' gateways
+        // and their VLANs, so that capacity, not the VLANs alone, is what runs out
+        String gateway = ThreadLocalRandom.current().nextBoolean() ? "gw-req" : "gw-req2";
+        vi.getRequesterGateway().setId(gateway);
+        vi.getRequesterGateway().setEndpoint(endpoints.gateway(gateway).toString());
+        List<Integer> vlans = EmulatedUnderlay.TENANT_VLANS;
+        vi.getSegment().get(0).setVlan(vlans.get(ThreadLocalRandom.current().nextInt(vlans.size())));
         long t0 = System.nanoTime();
         String outcome;
         try {
@@ -191,7 +202,8 @@ public final class ReserveLoadBenchmark {
 
     /** {@code size} identical reserves at once; answers what was wrong with their answers (nothing, ideally). */
     private List<String> identicalBurst(ExecutorService pool, int size) throws Exception {
-        VirtualInfrastructure vi = TestVis.small(endpoints.requesterGateway());
+        VirtualInfrastructure vi = ViDocument.startingNow(TestVis.small(endpoints.requesterGateway()),
+                Instant.now().plus(Duration.ofDays(1)), Duration.ofHours(1));   // clear of the held VLANs
         vi.getNode().get(0).setMemoryMib(256);
         String correlation = UUID.randomUUID().toString();
         List<Future<String>> answers = new ArrayList<>();

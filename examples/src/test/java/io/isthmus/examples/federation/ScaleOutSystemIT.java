@@ -54,15 +54,13 @@ class ScaleOutSystemIT {
 
     @BeforeAll
     static void startTwoBrokersOnOneDatabase() {
-        federation = ItFederations.start("scaleout-it", 18400, 60);
+        federation = ItFederations.startForCrashTests("scaleout-it", 18400, 60);
         endpoints = federation.endpoints();
-        killFile = federation.broker().spec().workingDirectory().resolve("kill-at").toAbsolutePath();
+        killFile = federation.killFile("broker");
         Map<String, String> shared = Map.of(
                 "isthmus.db.url", PostgresTestServer.shared().database("isthmus_scale_out"),
                 "isthmus.db.user", PostgresTestServer.USER,
-                "isthmus.db.password", "",
-                "isthmus.instance.lease.seconds", "3",
-                "isthmus.fault.killAtFile", killFile.toString());
+                "isthmus.db.password", "");
         federation.restartBroker(shared);
         federation.startSecondBroker(shared);
         first = new IsthmusClient(endpoints.brokerSoap(), "scale-out@requester-dc");

@@ -94,6 +94,32 @@ public final class ChildProcess implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Stopped {0} (pid {1})", spec.name(), process.pid());
     }
 
+    /** SIGSTOP: the process hangs (its sockets accept, nothing answers), as a machine that stalls would. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #suspend()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new ChildProcessException("kill -" + name + " " + process.pid() + " (" + spec.name()
+                        + ") failed");
+            }
+        } catch (IOException e) {
+            throw new ChildProcessException("could not run kill -" + name + " for " + spec.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChildProcessException("interrupted while signalling " + spec.name(), e);
+        }
+        LOG.log(System.Logger.Level.INFO, "Sent SIG{0} to {1} (pid {2})", name, spec.name(), process.pid());
+    }
+
     /** SIGKILL at once, and waits until the process is gone. */
     public void kill() {
         process.destroyForcibly();

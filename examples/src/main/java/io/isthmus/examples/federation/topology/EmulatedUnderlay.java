@@ -2,6 +2,8 @@ package io.isthmus.examples.federation.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The fixed emulated underlay of the federation, every name derived here:
@@ -25,8 +27,13 @@ public final class EmulatedUnderlay {
     public static final LinuxName REQUESTER_2_LAN_NAMESPACE = LinuxName.of("isth-req2-lan");
     public static final LinuxName REQUESTER_LAN = LinuxName.of("lan0");
     public static final int PREFIX_LENGTH = 24;
-    /** The VLANs each tenant network uses; both tenants use the same ids (and may use the same subnets). */
-    public static final List<Integer> TENANT_VLANS = List.of(100, 200);
+    /**
+     * The VLANs each tenant network uses; both tenants use the same ids (and may use the same subnets). 100 and 200
+     * are the example's networks; 101 to 116 let one tenant hold many reservations at once (a tenant VLAN is booked
+     * over time at its gateway), as the failure tests and the load benchmark do.
+     */
+    public static final List<Integer> TENANT_VLANS = Stream.concat(Stream.of(100, 200),
+            IntStream.rangeClosed(101, 116).boxed()).toList();
 
     public static final GatewaySlot REQUESTER = slot("gw-req", 1, true);
     public static final GatewaySlot SITE_A = slot("gw-a", 2, false);

@@ -43,7 +43,12 @@ public class CoAllocator {
         Map<String, String> hosts = new HashMap<>();
         try {
             for (ParticipantPort p : ports(r)) {
-                hosts.putAll(p.prepare(tx, participantHoldExpires));
+                try {
+                    hosts.putAll(p.prepare(tx, participantHoldExpires));
+                } catch (BrokerException e) {
+                    throw new BrokerException(e.kind(), new StepFailure(id(p), endpoint(p), "prepare", e).describe(),
+                            e.details(), e);
+                }
                 LOG.info(() -> "reservation " + tx.reservationId() + ": " + id(p) + " holds");
                 killSwitch.reached("prepare.done:" + id(p));
             }
@@ -78,7 +83,12 @@ public class CoAllocator {
                 if (p.stage() == 1 && offers.isEmpty() && r.tunnelKind() == TunnelKind.OPENVPN) {
                     offers = openVpnOffers(ports);
                 }
-                p.activate(tx, offers);
+                try {
+                    p.activate(tx, offers);
+                } catch (BrokerException e) {
+                    throw new BrokerException(e.kind(), new StepFailure(id(p), endpoint(p), "activate", e).describe(),
+                            e.details(), e);
+                }
                 killSwitch.reached("activate.done:" + id(p));
             }
         } catch (BrokerException failed) {
@@ -139,14 +149,17 @@ public class CoAllocator {
                 } else {
                     LOG.log(Level.WARNING, "reservation " + r.id() + ": " + what + " at " + id(p) + " failed: "
                             + e.getMessage(), e);
-                    failures.add(new StepFailure(id(p), p.participant().endpoint().getHost() + ":"
-                            + p.participant().endpoint().getPort(), what, e));
+                    failures.add(new StepFailure(id(p), endpoint(p), what, e));
                     continue;
                 }
             }
             killSwitch.reached(what + ".done:" + id(p));
         }
         return failures;
+    }
+
+    private static String endpoint(ParticipantPort p) {
+        return p.participant().endpoint().getHost() + ":" + p.participant().endpoint().getPort();
     }
 
     private static String id(ParticipantPort p) {

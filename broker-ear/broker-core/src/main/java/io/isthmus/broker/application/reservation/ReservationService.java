@@ -2,7 +2,6 @@ package io.isthmus.broker.application.reservation;
 
 import io.isthmus.broker.application.coallocation.ActivationFailedException;
 import io.isthmus.broker.application.coallocation.CoAllocator;
-import io.isthmus.broker.application.coallocation.StepFailure;
 import io.isthmus.broker.domain.placement.NodeLocation;
 import io.isthmus.broker.domain.placement.InterSiteBookings;
 import io.isthmus.broker.domain.placement.PlacementRefusedException;
@@ -25,15 +24,12 @@ import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureValidator;
 import io.isthmus.broker.domain.segment.AddressAllocator;
-import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
-import io.isthmus.broker.infrastructure.config.RecoverySettings;
 import io.isthmus.broker.infrastructure.config.ReservationLimits;
 import io.isthmus.broker.infrastructure.fault.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +37,12 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The BrokerService use cases. Each step records its decision in the database before it acts at the sites and
- * gateways (through {@link CoAllocator}), so that a broker restarted at any point finishes or undoes what it began.
+ * The BrokerService use cases. Each records its decision in the database, then takes the step at the sites and
+ * gateways ({@link TransitionSteps}, through {@link CoAllocator}), so that a broker restarted at any point finishes
+ * or undoes what it began.
  */
 @ApplicationScoped
 public class ReservationService {
-    /** Participants keep their holds a little longer than the broker, so a commit at the deadline still lands. */
-    static final Duration PARTICIPANT_GRACE = Duration.ofSeconds(30);
-    /** How often in a row the broker tries to start a reservation at its window's start before it gives up. */
-    static final int MAX_ACTIVATION_ATTEMPTS = 3;
     /** How often one reserve is placed at most when sites refuse a placement made on capacity read just before. */
     static final int PLACEMENT_ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(ReservationService.class.getName());
@@ -69,7 +62,7 @@ public class ReservationService {
     @Inject
     Clock clock;
     @Inject
-    RecoverySettings recovery;
+    TransitionSteps steps;
     @Inject
     KillSwitch killSwitch;
     @Inject
@@ -124,7 +117,7 @@ public class ReservationService {
         }
         killSwitch.reached("reserve.recorded");
         try {
-            var hosts = coAllocator.prepareAll(checking, tx(checking, who), holdExpires.plus(PARTICIPANT_GRACE));
+            var hosts = coAllocator.prepareAll(checking, TransitionSteps.tx(checking, who), holdExpires.plus(TransitionSteps.PARTICIPANT_GRACE));
             Reservation held = store.update(id, r -> {
                 r.nodes().forEach(n -> n.assignHost(hosts.getOrDefault(n.name(), n.host().orElse(null))));
                 r.moveTo(ReservationState.ReserveHeld, clock.instant());
@@ -136,11 +129,15 @@ public class ReservationService {
                 store.forget(id);
                 throw new StalePlacement(refused);
             }
+            boolean released = refused.getSuppressed().length == 0;
             store.updateWithAllocator(id, (r, allocator) -> {
                 Instant at = clock.instant();
                 r.recordError(refused.kind(), refused.getMessage(), at);
                 r.moveTo(ReservationState.ReserveFailed, at);
-                endLifecycle(r, allocator, at);
+                if (released) {
+                    TransitionSteps.endLifecycle(r, allocator, at);
+                }
+                // otherwise a participant could not be told to let go: the sweeper releases it, then it ends
             });
             throw refused;
         }
@@ -198,7 +195,7 @@ public class ReservationService {
             }
             killSwitch.reached("commit.decided");
         }
-        return finishCommit(r, who);
+        return steps.finishCommit(r, who);
     }
 
     private Reservation abortNow(Requester who, ReservationId id) {
@@ -220,7 +217,7 @@ public class ReservationService {
                 }
             });
         }
-        return finishAbort(r, who);
+        return steps.finishAbort(r, who);
     }
 
     private Reservation provisionNow(Requester who, ReservationId id) {
@@ -241,7 +238,7 @@ public class ReservationService {
             return store.update(id, res -> res.moveTo(ProvisionState.Provisioned, clock.instant()));
         }
         try {
-            coAllocator.activate(r, tx(r, who));
+            coAllocator.activate(r, TransitionSteps.tx(r, who));
         } catch (ActivationFailedException failed) {
             store.update(id, res -> {
                 res.recordError(failed.kind(), "provision failed: " + failed.getMessage(), clock.instant());
@@ -269,7 +266,7 @@ public class ReservationService {
                 }
             });
         }
-        return finishRelease(r, who);
+        return steps.finishRelease(r, who);
     }
 
     private Reservation terminateNow(Requester who, ReservationId id) {
@@ -287,7 +284,7 @@ public class ReservationService {
                 }
             });
         }
-        return finishTerminate(r, who, LifecycleState.Terminated);
+        return steps.finishTerminate(r, who, LifecycleState.Terminated);
     }
 
     public Reservation commit(Requester who, ReservationId id) {
@@ -322,154 +319,6 @@ public class ReservationService {
         return found;
     }
 
-    // ---- steps also taken by the timers (hold expiry, window start and end, recovery) ----
-
-    Reservation finishCommit(Reservation r, Requester who) {
-        List<StepFailure> failures = coAllocator.commitAll(r, tx(r, who));
-        List<StepFailure> refusals = failures.stream().filter(StepFailure::refused).toList();
-        if (!refusals.isEmpty()) {
-            return rollBackCommit(r, who, refusals);
-        }
-        if (!failures.isEmpty()) {
-            throw unfinished(r, "commit is decided and recorded, but ", failures);
-        }
-        LOG.info(() -> "reservation " + r.id() + " committed at every participant");
-        return store.update(r.id(), res -> res.markCommitted(clock.instant()));
-    }
-
-    /**
-     * A participant answered that it cannot commit (its hold lapsed before the commit reached it, or it holds the
-     * reservation for another transaction): the commit can never finish, so it is undone at every participant and
-     * the reservation ends, with the reason for the requester.
-     */
-    private Reservation rollBackCommit(Reservation r, Requester who, List<StepFailure> refusals) {
-        String reason = "the commit could not finish: " + String.join("; ",
-                refusals.stream().map(StepFailure::describe).toList())
-                + ". It was undone at every participant and nothing is held; reserve again";
-        LOG.warning(() -> "reservation " + r.id() + ": " + reason);
-        Reservation aborting = store.update(r.id(), res -> {
-            res.recordError(FaultKind.CONFLICT, reason, clock.instant());
-            res.rollBackCommit(clock.instant());
-        });
-        finishAbort(aborting, who);
-        throw new BrokerException(FaultKind.CONFLICT, "reservation " + r.id() + ": " + reason);
-    }
-
-    Reservation finishAbort(Reservation r, Requester who) {
-        requireDone(r, "abort is recorded, but ", coAllocator.abortAll(r, tx(r, who)));
-        return store.updateWithAllocator(r.id(), (res, allocator) -> {
-            res.settleReservationState(clock.instant());
-            endLifecycle(res, allocator, clock.instant());
-        });
-    }
-
-    /**
-     * A teardown step is done when every participant did it, or when those that could not be reached have certainly
-     * dropped the reservation on their own (their lease ran out); otherwise it stays recorded and is retried.
-     */
-    private void requireDone(Reservation r, String prefix, List<StepFailure> failures) {
-        if (failures.isEmpty()) {
-            return;
-        }
-        if (!participantLeasesLapsed(r)) {
-            throw unfinished(r, prefix, failures);
-        }
-        LOG.warning(() -> "reservation " + r.id() + ": " + prefix + String.join("; ",
-                failures.stream().map(StepFailure::describe).toList()) + "; each of them has dropped it by itself,"
-                + " its own lease having run out");
-    }
-
-    /**
-     * Whether every participant has dropped the reservation on its own by now: a hold lapses at the broker's hold
-     * time plus {@link #PARTICIPANT_GRACE}; a commit at the window's end plus the participants' teardown grace.
-     */
-    boolean participantLeasesLapsed(Reservation r) {
-        Instant now = clock.instant();
-        Instant lapse = r.holdExpires().map(h -> h.plus(PARTICIPANT_GRACE))
-                .orElse(r.window().end().plus(recovery.participantTeardownGrace()));
-        return !now.isBefore(lapse);
-    }
-
-    /** A hold that timed out: released everywhere; the reservation stays ReserveTimeout and ends. */
-    Reservation finishTimeout(Reservation r, Requester who) {
-        requireDone(r, "the hold timed out, but releasing it failed: ", coAllocator.abortAll(r, tx(r, who)));
-        return store.updateWithAllocator(r.id(), (res, allocator) -> endLifecycle(res, allocator, clock.instant()));
-    }
-
-    /** A reserve that did not finish preparing (its broker stopped): released everywhere, and failed with the reason. */
-    Reservation failChecking(Reservation r, Requester who, String reason) {
-        requireDone(r, "the reserve did not finish, and releasing its holds failed: ",
-                coAllocator.abortAll(r, tx(r, who)));
-        return store.updateWithAllocator(r.id(), (res, allocator) -> {
-            res.recordError(FaultKind.UNAVAILABLE, reason, clock.instant());
-            res.moveTo(ReservationState.ReserveFailed, clock.instant());
-            endLifecycle(res, allocator, clock.instant());
-        });
-    }
-
-    Reservation finishRelease(Reservation r, Requester who) {
-        requireDone(r, "release is recorded, but ", coAllocator.deactivateAll(r, tx(r, who)));
-        return store.update(r.id(), res -> {
-            res.moveTo(ProvisionState.Released, clock.instant());
-            res.markDataPlane(false, clock.instant());
-        });
-    }
-
-    Reservation finishTerminate(Reservation r, Requester who, LifecycleState end) {
-        requireDone(r, "termination is recorded, but ", coAllocator.terminateAll(r, tx(r, who)));
-        LOG.info(() -> "reservation " + r.id() + " ended (" + end + "): nothing is left at any participant");
-        return store.updateWithAllocator(r.id(), (res, allocator) -> {
-            Instant now = clock.instant();
-            if (res.provisionState() == ProvisionState.Provisioned) {
-                res.moveTo(ProvisionState.Releasing, now);
-            }
-            if (res.provisionState() != ProvisionState.Released) {
-                res.moveTo(ProvisionState.Released, now);
-            }
-            res.markDataPlane(false, now);
-            res.settleReservationState(now);
-            if (end != LifecycleState.PassedEndTime) {
-                endLifecycle(res, allocator, now);
-            } else if (res.lifecycleState() == LifecycleState.Created) {
-                res.moveTo(LifecycleState.PassedEndTime, now);
-                allocator.releaseAll(res.id());
-            }
-        });
-    }
-
-    /** Starts a provisioned reservation whose window has begun (called by the timekeeper). */
-    void activateNow(Reservation r, Requester who) {
-        if (!r.committed() || r.provisionState() != ProvisionState.Provisioned || r.dataPlaneActive()
-                || !r.window().hasStarted(clock.instant())) {
-            return;
-        }
-        try {
-            coAllocator.activate(r, tx(r, who));
-        } catch (ActivationFailedException failed) {
-            store.update(r.id(), res -> {
-                Instant now = clock.instant();
-                int attempts = res.countActivation(false, now);
-                boolean giveUp = attempts >= MAX_ACTIVATION_ATTEMPTS;
-                res.recordError(failed.kind(), "starting the L1 nodes at the window's start failed (attempt "
-                        + attempts + " of " + MAX_ACTIVATION_ATTEMPTS + "): " + failed.getMessage()
-                        + (giveUp ? ". The broker stopped trying: provision again to retry" : ". Retrying"), now);
-                if (giveUp || !failed.undone()) {
-                    // Released once nothing is left anywhere; the sweeper finishes what the undo could not.
-                    res.moveTo(ProvisionState.Releasing, now);
-                }
-                if (giveUp && failed.undone()) {
-                    res.moveTo(ProvisionState.Released, now);
-                }
-            });
-            throw failed;
-        }
-        LOG.info(() -> "reservation " + r.id() + ": window started, L1 nodes running and segments stitched");
-        store.update(r.id(), res -> {
-            res.markDataPlane(true, clock.instant());
-            res.countActivation(true, clock.instant());
-        });
-    }
-
     Reservation owned(Requester who, ReservationId id) {
         return store.read(repo -> repo.find(id)).filter(r -> r.requesterId().equals(who.requesterId()))
                 .orElseThrow(() -> new NotFoundException(id));
@@ -480,30 +329,6 @@ public class ReservationService {
         StalePlacement(BrokerException cause) {
             super(cause.getMessage(), cause, false, false);
         }
-    }
-
-    static TxContext tx(Reservation r, Requester who) {
-        return new TxContext(r.id(), r.transactionId(), who.correlationId(), who.requesterId());
-    }
-
-    private BrokerException unfinished(Reservation r, String prefix, List<StepFailure> failures) {
-        String message = prefix + String.join("; ", failures.stream().map(StepFailure::describe).toList())
-                + ". The broker retries every "
-                + settings.sweepInterval().toSeconds() + " s until every participant has done it.";
-        store.update(r.id(), res -> res.recordError(FaultKind.UNAVAILABLE, message, clock.instant()));
-        return new BrokerException(FaultKind.UNAVAILABLE, "reservation " + r.id() + ": " + message);
-    }
-
-    /** Terminated, with its VNIs and MACs free again; ending an ended reservation changes nothing. */
-    static void endLifecycle(Reservation r, AddressAllocator allocator, Instant now) {
-        if (r.lifecycleState() == LifecycleState.Terminated) {
-            return;
-        }
-        if (r.lifecycleState() != LifecycleState.Terminating) {
-            r.moveTo(LifecycleState.Terminating, now);
-        }
-        r.moveTo(LifecycleState.Terminated, now);
-        allocator.releaseAll(r.id());
     }
 
     private static List<ReservedNode> placedNodes(VirtualInfrastructureSpec vi, ReservationPlanner.Plan plan,

@@ -28,6 +28,8 @@ public class ReservationTimekeeper {
     @Inject
     ReservationService service;
     @Inject
+    TransitionSteps steps;
+    @Inject
     ReservationStore store;
     @Inject
     Clock clock;
@@ -48,20 +50,20 @@ public class ReservationTimekeeper {
         LOG.info(() -> "reservation " + id + " was not committed by " + r.holdExpires().orElse(null)
                 + ": ReserveTimeout, releasing its holds everywhere");
         killSwitch.reached("expiry.timedOut");
-        service.finishTimeout(r, system(r));
+        steps.releaseHolds(r, system(r));
     }
 
     /** A provisioned reservation whose window has started: start its L1 nodes and stitch its segments. */
     public void activate(ReservationId id) {
         Reservation r = store.read(repo -> repo.find(id)).orElseThrow();
-        service.activateNow(r, system(r));
+        steps.activateNow(r, system(r));
     }
 
     /** The window has ended: free everything; the reservation becomes PassedEndTime. */
     public void endWindow(ReservationId id) {
         Reservation r = store.read(repo -> repo.find(id)).orElseThrow();
         LOG.info(() -> "reservation " + id + " reached the end of its window " + r.window().end());
-        service.finishTerminate(r, system(r), LifecycleState.PassedEndTime);
+        steps.finishTerminate(r, system(r), LifecycleState.PassedEndTime);
     }
 
     /** Finishes or undoes a transition that a stopped broker (or an unreachable participant) left half-done. */
@@ -72,20 +74,20 @@ public class ReservationTimekeeper {
                 + r.lifecycleState());
         switch (r.reservationState()) {
             case ReserveChecking -> {
-                service.failChecking(r, who, "the broker stopped while preparing this reservation; nothing is held:"
+                steps.failChecking(r, who, "the broker stopped while preparing this reservation; nothing is held:"
                         + " reserve again with a new correlation id");
                 return;
             }
-            case ReserveCommitting -> service.finishCommit(r, who);
-            case ReserveAborting -> service.finishAbort(r, who);
-            case ReserveTimeout -> service.finishTimeout(r, who);
+            case ReserveCommitting -> steps.finishCommit(r, who);
+            case ReserveAborting -> steps.finishAbort(r, who);
+            case ReserveTimeout, ReserveFailed -> steps.releaseHolds(r, who);
             default -> { }
         }
         Reservation now = store.read(repo -> repo.find(id)).orElseThrow();
         if (now.lifecycleState() == LifecycleState.Terminating) {
-            service.finishTerminate(now, who, LifecycleState.Terminated);
+            steps.finishTerminate(now, who, LifecycleState.Terminated);
         } else if (now.provisionState() == ProvisionState.Releasing) {
-            service.finishRelease(now, who);
+            steps.finishRelease(now, who);
         } else if (now.provisionState() == ProvisionState.Provisioning) {
             service.provision(who, id);
         }

@@ -58,14 +58,14 @@ public class JpaReservationRepository implements ReservationRepository {
         return ids(em.createQuery("select r.id from Reservation r where r.updatedAt < :before"
                         + " and r.lifecycleState <> :terminated and ("
                         + " r.reservationState in :rs or r.provisionState in :ps or r.lifecycleState = :terminating"
-                        + " or (r.reservationState = :timeout and r.lifecycleState = :created))", String.class)
+                        + " or (r.reservationState in :ended and r.lifecycleState = :created))", String.class)
                 .setParameter("before", before)
                 .setParameter("terminated", LifecycleState.Terminated)
                 .setParameter("rs", List.of(ReservationState.ReserveChecking, ReservationState.ReserveCommitting,
                         ReservationState.ReserveAborting))
                 .setParameter("ps", List.of(ProvisionState.Provisioning, ProvisionState.Releasing))
                 .setParameter("terminating", LifecycleState.Terminating)
-                .setParameter("timeout", ReservationState.ReserveTimeout)
+                .setParameter("ended", List.of(ReservationState.ReserveTimeout, ReservationState.ReserveFailed))
                 .setParameter("created", LifecycleState.Created)
                 .getResultList());
     }
