@@ -51,6 +51,7 @@ import java.util.function.Function;
  * gateway.openvpnPorts=11940-12039      (optional: the UDP ports openvpn tunnels listen on)
  * gateway.hold.maxSeconds=600           (optional: the longest hold a prepare gets, longer ones are capped)
  * gateway.teardown.graceSeconds=60      (optional: how long after its window a booking is torn down by the gateway)
+ * gateway.fault.killAtFile=/tmp/kill-gw (optional, crash tests only: SIGKILL at the point named in this file)
  * </pre>
  * A value may be followed by whitespace and a {@code #} comment.
  */
@@ -58,7 +59,7 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                             InterfaceName underlayDevice, Optional<InterfaceName> trunk,
                             Optional<NetworkNamespace> netns, Duration reapInterval, Optional<SiteLeg> siteLeg,
                             List<Integer> protectedPorts, Map<VlanId, InterfaceName> accessPorts,
-                            UdpPortRange openvpnPorts, Leases leases) {
+                            UdpPortRange openvpnPorts, Leases leases, Optional<Path> killAtFile) {
 
     public GatewayConfig {
         protectedPorts = List.copyOf(protectedPorts);
@@ -97,7 +98,8 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                 optional(p, "gateway.protectedPorts", v -> SiteLegConfig.list(v, SiteLegConfig::port)).orElse(List.of()),
                 AccessPortsConfig.accessPorts(p, devices),
                 AccessPortsConfig.openvpnPorts(p, siteLeg),
-                leases(p));
+                leases(p),
+                optional(p, "gateway.fault.killAtFile", Path::of));
     }
 
     private static Leases leases(Properties p) {

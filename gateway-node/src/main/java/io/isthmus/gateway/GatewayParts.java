@@ -7,6 +7,7 @@ import io.isthmus.gateway.domain.stitch.BookingRepository;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
 import io.isthmus.gateway.infrastructure.command.CommandRunner;
 import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
+import io.isthmus.gateway.infrastructure.fault.KillSwitch;
 import io.isthmus.gateway.infrastructure.isolation.NftCommands;
 import io.isthmus.gateway.infrastructure.isolation.NftSegmentIsolation;
 import io.isthmus.gateway.infrastructure.tunnel.GretapTunnelDriver;
@@ -35,6 +36,12 @@ public record GatewayParts(StitchDataPlane dataPlane, StitchService service, Seg
 
     static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock,
                                  CommandRunner runner) {
+        return assemble(config, bookings, clock, runner, new KillSwitch(config.killAtFile()));
+    }
+
+    /** The parts with {@code kills} deciding where the service dies (crash tests). */
+    static GatewayParts assemble(GatewayConfig config, BookingRepository bookings, Clock clock,
+                                 CommandRunner runner, KillSwitch kills) {
         config.netns().ifPresent(ns -> {
             if (!Files.exists(Path.of("/run/netns", ns.value()))) {
                 throw new GatewayConfigException("gateway.netns: network namespace " + ns + " does not exist; "
@@ -53,7 +60,7 @@ public record GatewayParts(StitchDataPlane dataPlane, StitchService service, Seg
         GatewayProfile profile = new GatewayProfile(config.id(), config.tunnelAddress(), config.trunk().isPresent(),
                 config.accessPorts().keySet(), config.openvpnPorts(), config.leases());
         StitchService service = new StitchService(profile, bookings, dataPlane, isolation,
-                new OpenSslCredentials(config.id(), runner, openVpnFiles), clock);
+                new OpenSslCredentials(config.id(), runner, openVpnFiles), clock, kills);
         return new GatewayParts(dataPlane, service, isolation);
     }
 

@@ -68,6 +68,16 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theKillFileIsOptionalAndOffByDefault() {
+        assertEquals(Optional.empty(), GatewayConfig.fromProperties(valid()).killAtFile(),
+                "no fault injection unless asked for");
+        Properties p = valid();
+        p.setProperty("gateway.fault.killAtFile", "/tmp/isthmus/kill-gw-req   # crash tests");
+        assertEquals(Optional.of(Path.of("/tmp/isthmus/kill-gw-req")), GatewayConfig.fromProperties(p).killAtFile());
+        assertBad("gateway.fault.killAtFile", "/tmp/a\0b", "Nul character not allowed");
+    }
+
+    @Test
     void shippedExampleConfigIsValid() {
         GatewayConfig c = GatewayConfig.load(Path.of("src/main/config/gw-req.properties"));
         assertEquals("gw-req", c.id().value());

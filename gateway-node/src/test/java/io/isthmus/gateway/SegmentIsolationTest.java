@@ -127,7 +127,8 @@ class SegmentIsolationTest {
     private static GatewayConfig ownStoreAndLocalListen(GatewayConfig c) {
         return new GatewayConfig(c.id(), URI.create("http://127.0.0.1:" + c.listen().getPort() + c.listenPath()),
                 c.dataDir().resolve("server"), c.tunnelAddress(), c.underlayDevice(), c.trunk(), c.netns(),
-                c.reapInterval(), c.siteLeg(), c.protectedPorts(), c.accessPorts(), c.openvpnPorts(), c.leases());
+                c.reapInterval(), c.siteLeg(), c.protectedPorts(), c.accessPorts(), c.openvpnPorts(), c.leases(),
+                c.killAtFile());
     }
 
     private void stitch(int vni) {

@@ -10,6 +10,7 @@ import io.isthmus.gateway.domain.stitch.Vni;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.infrastructure.command.CommandRunner;
 import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
+import io.isthmus.gateway.infrastructure.fault.KillSwitch;
 import io.isthmus.gateway.infrastructure.persistence.H2BookingRepository;
 import io.isthmus.gateway.testsupport.GatewayHost;
 import io.isthmus.gateway.testsupport.MutableClock;
@@ -90,6 +91,11 @@ final class TwoGateways implements AutoCloseable {
         Properties p = GatewayHost.properties("gw-req", req, REQ_ADDRESS, false, dataDir.resolve("gw-req"));
         p.setProperty("gateway.accessPorts", value);
         return GatewayParts.assemble(GatewayConfig.fromProperties(p), reqStore, clock);
+    }
+
+    /** The requester gateway as a restarted process would assemble it, dying where {@code kills} says. */
+    GatewayParts restartRequester(KillSwitch kills) {
+        return GatewayParts.assemble(requesterConfig(), reqStore, clock, new ProcessCommandRunner(), kills);
     }
 
     GatewayParts restartRequester() {

@@ -17,6 +17,7 @@ import io.isthmus.gateway.domain.tunnel.OpenVpnOffer;
 import io.isthmus.gateway.domain.tunnel.PeerEndpoint;
 import io.isthmus.gateway.domain.tunnel.StitchDataPlane;
 import io.isthmus.gateway.domain.tunnel.StitchInterfaces;
+import io.isthmus.gateway.infrastructure.fault.KillSwitch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,11 @@ import java.util.Optional;
  * one; abort and unstitch of something unknown succeed and do nothing. A call whose transaction id is not the one
  * that prepared the booking is refused as a conflict. Calls are serialised, so two prepares can
  * never both take the same VNI, VLAN or openvpn port.
+ * <p>
+ * Crash tests can kill the gateway ({@link KillSwitch}) right after each durable write or side effect:
+ * {@code prepare.stored}, {@code commit.stored}, {@code stitch.realised:<segment>} (that segment's interfaces up),
+ * {@code stitch.stored}, {@code unstitch.removed}, {@code abort.removed} (interfaces and key material gone, booking
+ * kept) and {@code abort.stored}.
  */
 public final class StitchService {
 
@@ -44,9 +50,10 @@ public final class StitchService {
     private final Leases leases;
     private final WindowTeardown teardown;
     private final Clock clock;
+    private final KillSwitch kills;
 
     public StitchService(GatewayProfile profile, BookingRepository bookings, StitchDataPlane dataPlane,
-                         SegmentIsolation isolation, OpenVpnCredentials credentials, Clock clock) {
+                         SegmentIsolation isolation, OpenVpnCredentials credentials, Clock clock, KillSwitch kills) {
         this.gateway = profile.id();
         this.profile = profile;
         this.bookings = bookings;
@@ -59,6 +66,7 @@ public final class StitchService {
         this.vlans = new VlanCalendar(profile.id(), leases.teardownGrace());
         this.teardown = new WindowTeardown(profile.id(), bookings, dataPlane, offers, leases.teardownGrace());
         this.clock = clock;
+        this.kills = kills;
     }
 
     /**
@@ -101,6 +109,7 @@ public final class StitchService {
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} holds {2} stitch(es) over {3} until {4}"
                 + " (tx {5}){6}", gateway, id, specs.size(), window, granted, tx,
                 made.isEmpty() ? "" : "; openvpn offers " + made);
+        kills.reached("prepare.stored");
         return held;
     }
 
@@ -114,6 +123,7 @@ public final class StitchService {
         Booking committed = booking.in(StitchState.COMMITTED, tx);
         bookings.save(committed);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} committed (tx {2})", gateway, id, tx);
+        kills.reached("commit.stored");
         return committed;
     }
 
@@ -131,9 +141,11 @@ public final class StitchService {
             dataPlane.removeAll(booking.get().specs());
         }
         offers.revoke(booking.get());
+        kills.reached("abort.removed");
         bookings.delete(id);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} aborted (tx {2}), nothing held any more",
                 gateway, id, tx);
+        kills.reached("abort.stored");
         return booking;
     }
 
@@ -170,6 +182,7 @@ public final class StitchService {
         Booking stitched = withEndpoints.in(StitchState.STITCHED, tx);
         bookings.save(stitched);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} stitched (tx {2})", gateway, id, tx);
+        kills.reached("stitch.stored");
         return stitched;
     }
 
@@ -184,6 +197,7 @@ public final class StitchService {
             return booking;
         }
         dataPlane.removeAll(booking.get().specs());
+        kills.reached("unstitch.removed");
         Booking committed = booking.get().in(StitchState.COMMITTED, tx);
         bookings.save(committed);
         LOG.log(System.Logger.Level.INFO, "gateway {0}: reservation {1} unstitched (tx {2})", gateway, id, tx);
@@ -251,6 +265,7 @@ public final class StitchService {
         try {
             for (StitchSpec spec : booking.specs()) {
                 dataPlane.realise(spec, booking.peeringOf(spec));
+                kills.reached("stitch.realised:" + spec.segment().value());
                 done++;
             }
         } catch (RuntimeException e) {

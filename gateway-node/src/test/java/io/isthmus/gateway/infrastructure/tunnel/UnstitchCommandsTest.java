@@ -25,6 +25,7 @@ import io.isthmus.gateway.domain.tunnel.TunnelDriver;
 import io.isthmus.gateway.domain.tunnel.TunnelKind;
 import io.isthmus.gateway.domain.tunnel.TunnelKindSupport;
 import io.isthmus.gateway.domain.tunnel.UdpPortRange;
+import io.isthmus.gateway.infrastructure.fault.KillSwitch;
 import io.isthmus.gateway.infrastructure.isolation.NftCommands;
 import io.isthmus.gateway.infrastructure.isolation.NftSegmentIsolation;
 import io.isthmus.gateway.infrastructure.persistence.H2BookingRepository;
@@ -75,7 +76,8 @@ class UnstitchCommandsTest {
                 StitchInterfaces.segmentPortPrefixes());
         service = new StitchService(new GatewayProfile(GW, SELF, false, Set.of(), UdpPortRange.DEFAULT), store,
                 dataPlane, new NftSegmentIsolation(policy, runner, new NftCommands(GW, Optional.of(NS))),
-                new OpenSslCredentials(GW, runner, new OpenVpnFiles(dir.resolve("openvpn"))), clock);
+                new OpenSslCredentials(GW, runner, new OpenVpnFiles(dir.resolve("openvpn"))), clock,
+                KillSwitch.disarmed());
     }
 
     @AfterEach
