@@ -2,6 +2,7 @@ package io.isthmus.rms;
 
 import io.isthmus.rms.application.qos.ShapingService;
 import io.isthmus.rms.application.reservation.DomainSpecFactory;
+import io.isthmus.rms.application.reservation.FaultPoints;
 import io.isthmus.rms.application.reservation.HoldReaper;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
@@ -14,6 +15,7 @@ import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
 import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
+import io.isthmus.rms.infrastructure.fault.KillSwitch;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
@@ -27,13 +29,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The wired site: database, libvirt driver and use cases, without any network endpoint. Hosts
  * without a configured URI get a generated test-driver node file under {@code dataDir/hosts}. With
  * {@code site.dataPlane=emulated}, opening checks the host namespaces, reconciles the data plane with the
  * provisioned bookings (orphan stand-ins and unused segments removed, missing ones recreated), shapes their NICs
- * again and starts re-dividing each host's link every {@code site.qos.periodMillis}.
+ * again and starts re-dividing each host's link every {@code site.qos.periodMillis}. With
+ * {@code site.fault.killAtFile} the use cases reach their fault points through a {@link KillSwitch}.
  */
 public final class RmsComponents implements AutoCloseable {
 
@@ -48,7 +52,7 @@ public final class RmsComponents implements AutoCloseable {
     private final ShapingService shaping;
 
     private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            ShapingService shaping, Clock clock) {
+            ShapingService shaping, FaultPoints faults, Clock clock) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
@@ -57,9 +61,9 @@ public final class RmsComponents implements AutoCloseable {
         ReservationLocks locks = new ReservationLocks();
         this.status = new StatusService(bookings, compute);
         this.capacity = new CapacityService(site, bookings, config.leases(), clock);
-        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock);
+        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults);
         this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
-                locks, status, network, shaping);
+                locks, status, network, shaping, faults);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
     }
 
@@ -74,7 +78,7 @@ public final class RmsComponents implements AutoCloseable {
             CommandRunner runner = CommandRunner.withDefaultTimeout();
             NodeNetwork network = network(config, runner);
             RmsComponents components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)),
-                    network, QosWiring.shaping(config, network, runner), clock);
+                    network, QosWiring.shaping(config, network, runner), faults(config), clock);
             try {
                 components.lifecycle.reconcileNetwork();
                 components.shaping.startRebalancing(config.qosPeriod());
@@ -88,6 +92,12 @@ public final class RmsComponents implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** {@link FaultPoints#NONE} unless a crash test set {@code site.fault.killAtFile}. */
+    private static FaultPoints faults(RmsConfig config) {
+        return config.killAtFile().<FaultPoints>map(file -> new KillSwitch(Optional.of(file)))
+                .orElse(FaultPoints.NONE);
     }
 
     /**

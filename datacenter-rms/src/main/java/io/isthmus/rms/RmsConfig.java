@@ -33,16 +33,18 @@ import java.util.Properties;
  * {@link DataPlaneConfig}): {@code emulatedDataPlane} is empty unless {@code site.dataPlane=emulated}. The
  * site's {@link Leases}: {@code site.hold.maxSeconds} (longest hold granted, default 600) and
  * {@code site.teardown.graceSeconds} (how long after its window a booking the broker did not end is torn down
- * by the site itself, default 60).
+ * by the site itself, default 60). Crash tests only: {@code site.fault.killAtFile} (an absolute path, optional)
+ * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file.
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
-        Duration qosPeriod, Leases leases) {
+        Duration qosPeriod, Leases leases, Optional<Path> killAtFile) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
     /** DBA-VM's period: near 1 s balances how fast shares adapt against what re-dividing costs. */
     public static final Duration DEFAULT_QOS_PERIOD = Duration.ofSeconds(1);
+    static final String KILL_AT_FILE = "site.fault.killAtFile";
 
     public RmsConfig {
         Objects.requireNonNull(siteId, "siteId");
@@ -54,6 +56,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(emulatedDataPlane, "emulatedDataPlane");
         Objects.requireNonNull(qosPeriod, "qosPeriod");
         Objects.requireNonNull(leases, "leases");
+        Objects.requireNonNull(killAtFile, "killAtFile");
         hosts = List.copyOf(hosts);
     }
 
@@ -87,7 +90,16 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
-                qosPeriod, leases(values));
+                qosPeriod, leases(values), killAtFile(values));
+    }
+
+    private static Optional<Path> killAtFile(ConfigValues values) {
+        Optional<Path> file = values.optional(KILL_AT_FILE).map(Path::of);
+        if (file.isPresent() && !file.get().isAbsolute()) {
+            throw new InvalidConfigException(KILL_AT_FILE, KILL_AT_FILE + "=" + file.get()
+                    + " must be an absolute path (crash tests only; leave it unset otherwise)");
+        }
+        return file;
     }
 
     private static Leases leases(ConfigValues values) {

@@ -165,4 +165,20 @@ class RmsConfigTest {
         assertEquals("site.qos.periodMillis", period.key());
         assertTrue(period.getMessage().contains("is not a whole number"), period.getMessage());
     }
+
+    @Test
+    void theKillFileIsOffUnlessSetAndMustBeAnAbsolutePath() {
+        assertEquals(Optional.empty(), TestSite.config(dir).killAtFile(), "no fault injection by default");
+
+        Properties armed = TestSite.properties(dir);
+        armed.setProperty("site.fault.killAtFile", dir.resolve("kill").toString());
+        assertEquals(Optional.of(dir.resolve("kill")), RmsConfig.fromProperties(armed).killAtFile());
+
+        Properties relative = TestSite.properties(dir);
+        relative.setProperty("site.fault.killAtFile", "kill-here");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(relative));
+        assertEquals("site.fault.killAtFile", e.key());
+        assertTrue(e.getMessage().contains("must be an absolute path"), e.getMessage());
+    }
 }

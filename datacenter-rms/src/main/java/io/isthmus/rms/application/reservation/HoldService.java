@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Phase one and two of the broker's co-allocation at this site: prepare places the nodes and
  * stores a durable hold (no longer than the site's longest hold), commit turns it into a booking, and expired
- * holds are released.
+ * holds are released. Fault points (after the write they name, before answering): {@code prepare.stored},
+ * {@code commit.stored}.
  */
 public final class HoldService {
 
@@ -36,9 +37,10 @@ public final class HoldService {
     private final Clock clock;
     private final BestFitPlacement placement;
     private final PrepareValidator validator;
+    private final FaultPoints faults;
 
     public HoldService(Site site, BookingRepository bookings, ReservationLocks locks, StatusService status,
-            Leases leases, Clock clock) {
+            Leases leases, Clock clock, FaultPoints faults) {
         this.site = site;
         this.bookings = bookings;
         this.locks = locks;
@@ -47,6 +49,7 @@ public final class HoldService {
         this.clock = clock;
         this.placement = new BestFitPlacement(site.id());
         this.validator = new PrepareValidator(site);
+        this.faults = faults;
     }
 
     public ReservationView prepare(PrepareCommand command) {
@@ -62,6 +65,7 @@ public final class HoldService {
             Booking held = locks.onAllocation(() -> hold(command));
             LOG.log(Level.INFO, "held reservation {0} (transaction {1}) at {2} until {3}: {4}", command.reservation(),
                     command.transaction(), site.id(), held.holdExpires().orElseThrow(), placementText(held.nodes()));
+            faults.reached("prepare.stored");
             return status.view(held);
         });
     }
@@ -88,6 +92,7 @@ public final class HoldService {
             Booking committed = booking.committed();
             bookings.update(committed);
             LOG.log(Level.INFO, "committed reservation {0} (transaction {1}) at {2}", id, transaction, site.id());
+            faults.reached("commit.stored");
             return status.view(committed);
         });
     }

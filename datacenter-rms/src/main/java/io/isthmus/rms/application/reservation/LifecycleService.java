@@ -22,6 +22,12 @@ import java.util.List;
  * What happens to a committed booking: provision starts one domain per node, plugs it into its segments and
  * shapes its NICs; release undoes that (booking kept); terminate and abort undo it and drop the booking. Each
  * call must come from the transaction that prepared the booking; another transaction's call is a conflict.
+ *
+ * <p>Fault points, each after the side effect it names: {@code provision.started:<node>} (the node's domain
+ * started, plugged and shaped; before the next node), {@code provision.stored} (PROVISIONED written, before
+ * answering), {@code release.removed:<node>} and {@code terminate.removed:<node>} (terminate and abort; the node's
+ * domain removed, before the next node) and {@code terminate.stored} (booking dropped, before answering);
+ * the site's own teardown of an overdue booking reaches {@code teardown.removed:<node>}.
  */
 public final class LifecycleService {
 
@@ -35,9 +41,11 @@ public final class LifecycleService {
     private final StatusService status;
     private final NodeNetwork network;
     private final NicShaping shaping;
+    private final FaultPoints faults;
 
     public LifecycleService(SiteId site, BookingRepository bookings, ComputeDriver compute, DomainSpecFactory specs,
-            ReservationLocks locks, StatusService status, NodeNetwork network, NicShaping shaping) {
+            ReservationLocks locks, StatusService status, NodeNetwork network, NicShaping shaping,
+            FaultPoints faults) {
         this.site = site;
         this.bookings = bookings;
         this.compute = compute;
@@ -46,6 +54,7 @@ public final class LifecycleService {
         this.status = status;
         this.network = network;
         this.shaping = shaping;
+        this.faults = faults;
     }
 
     /** Brings the data plane and the NIC shaping in line with the provisioned bookings (after a restart). */
@@ -64,6 +73,7 @@ public final class LifecycleService {
             bookings.update(provisioned);
             LOG.log(Level.INFO, "provisioned reservation {0} at {1}: {2} domain(s) running", id, site,
                     booking.nodes().size());
+            faults.reached("provision.stored");
             return status.view(provisioned);
         });
     }
@@ -71,7 +81,7 @@ public final class LifecycleService {
     public ReservationView release(ReservationId id, TransactionId transaction) {
         return locks.onReservation(id, () -> {
             Booking booking = committedBooking(id, transaction, "release");
-            removeAll(booking);
+            removeAll(booking, "release.removed:");
             Booking released = booking.withState(BookingState.RELEASED);
             bookings.update(released);
             LOG.log(Level.INFO, "released reservation {0} at {1}; its booking stays", id, site);
@@ -94,7 +104,7 @@ public final class LifecycleService {
      * site's own account. Returns false when the booking was already gone.
      */
     boolean tearDown(Booking booking, String why) {
-        removeAll(booking);
+        removeAll(booking, "teardown.removed:");
         boolean deleted = bookings.delete(booking.id());
         if (deleted) {
             LOG.log(Level.WARNING, "tore down reservation {0} (transaction {1}, {2}) at {3} on the site''s own"
@@ -108,10 +118,11 @@ public final class LifecycleService {
         return locks.onReservation(id, () -> {
             bookings.find(id).ifPresentOrElse(booking -> {
                 requireTransaction(booking, transaction, operation);
-                removeAll(booking);
+                removeAll(booking, "terminate.removed:");
                 bookings.delete(id);
                 LOG.log(Level.INFO, "{0} reservation {1} (transaction {2}) at {3}: domains removed, capacity free"
                         + " again", outcome, id, transaction, site);
+                faults.reached("terminate.stored");
             }, () -> LOG.log(Level.INFO, "{0} of reservation {1} at {2}: nothing held, nothing to do",
                     outcome, id, site));
             return ReservationView.empty(id, outcome);
@@ -159,6 +170,7 @@ public final class LifecycleService {
                 if (isNew) {
                     shapedHere.add(node);
                 }
+                faults.reached("provision.started:" + node.name());
             }
         } catch (SiteException failure) {
             LOG.log(Level.WARNING, "provisioning reservation {0} at {1} failed; removing the {2} domain(s) it started",
@@ -193,11 +205,13 @@ public final class LifecycleService {
         }
     }
 
-    private void removeAll(Booking booking) {
+    /** Unshapes, unplugs and removes every node; reaches {@code <removedPoint><node>} after each. */
+    private void removeAll(Booking booking, String removedPoint) {
         for (PlacedNode node : booking.nodes()) {
             shaping.unshape(booking.id(), node);
             network.unplug(booking.id(), node);
             compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
+            faults.reached(removedPoint + node.name());
         }
     }
 }
