@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -44,6 +45,9 @@ public class BrokerInstances {
         Instant now = clock.instant();
         BrokerInstanceRecord record = em.find(BrokerInstanceRecord.class, me);
         if (record == null) {
+            // instances gone for a day (killed, never withdrawn) are forgotten when a new one registers
+            em.createQuery("delete from BrokerInstanceRecord i where i.renewedAt < :dayAgo")
+                    .setParameter("dayAgo", now.minus(Duration.ofDays(1))).executeUpdate();
             em.persist(new BrokerInstanceRecord(me, now, hostName()));
             LOG.info(() -> "broker instance " + me + " registered; a lease lasts "
                     + settings.instanceLease().toSeconds() + " s");

@@ -19,7 +19,7 @@ class ProvisionStateTransitionsTest {
     private static final ExpectedTransitions<ProvisionState> NSI = new ExpectedTransitions<>(
             ProvisionState.class, Released,
             "Released->Provisioning",
-            "Provisioning->Provisioned", "Provisioning->Released",
+            "Provisioning->Provisioned", "Provisioning->Released", "Provisioning->Releasing",
             "Provisioned->Releasing",
             "Releasing->Released", "Releasing->Provisioned");
     private static final Instant LATER = ViBuilder.NOW.plusSeconds(60);
