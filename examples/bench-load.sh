@@ -12,6 +12,7 @@ command -v mvn >/dev/null 2>&1 || { echo "needs Maven: apt-get install -y maven"
 mvn -B -q -ntp -DskipTests install >&2
 mvn -B -q -ntp -pl examples test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-exec java -Xmx1g \
-  -cp "examples/target/test-classes:examples/target/classes:$(cat examples/target/bench.classpath)" \
-  io.isthmus.examples.federation.ReserveLoadBenchmark --home="$PWD" "$@"
+home=$PWD
+cd examples   # the requests are made from examples/two-site-vi.xml, as in the system tests
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  io.isthmus.examples.federation.ReserveLoadBenchmark --home="$home" "$@"

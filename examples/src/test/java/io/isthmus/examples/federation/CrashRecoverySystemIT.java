@@ -25,6 +25,7 @@ import io.isthmus.schema.v1.VirtualInfrastructure;
 import io.isthmus.wsdl.broker.ServiceFault;
 import jakarta.xml.ws.WebServiceException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,18 @@ class CrashRecoverySystemIT {
     @AfterEach
     void endWhatIsLeft() throws Exception {
         fed.endEverythingLive();
+    }
+
+    @Test
+    void aBrokerStartedAgainOnTheSameRunDirectoryDeploysItsApplicationOnce() throws Exception {
+        Path log = federation.broker().logFile();
+        long before = Files.size(log);
+        federation.restartBroker(Map.of());
+
+        byte[] all = Files.readAllBytes(log);
+        String sinceRestart = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);
+        long deployments = sinceRestart.lines().filter(l -> l.contains("isthmus was successfully deployed")).count();
+        assertEquals(1, deployments, "one deployment per start (Payara Micro redeploys what its root directory holds)");
     }
 
     @Test

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 9: participants that die or hang. A site RMS or gateway killed with SIGKILL in the middle of prepare, commit,
@@ -186,10 +188,11 @@ class ParticipantFailureSystemIT {
 
     // ---- participants killed in the middle of a step ----
 
-    @Test
-    void aSiteKilledAfterStoringItsCommitIsCommittedOnceItIsBack() throws Exception {
+    @ParameterizedTest(name = "{0} killed after storing its commit")
+    @ValueSource(strings = {"site-a", "gw-a"})
+    void aParticipantKilledAfterStoringItsCommitIsCommittedOnceItIsBack(String participant) throws Exception {
         String id = fed.held().getReservationId();
-        crashParticipantDuring("site-a", "commit.stored", () -> broker.reserveCommit(id));
+        crashParticipantDuring(participant, "commit.stored", () -> broker.reserveCommit(id));
 
         ReservationSummary committed = fed.await(id, ReservationSummary::isCommitted);
         assertTrue(committed.isCommitted(), describe(committed));
@@ -197,16 +200,19 @@ class ParticipantFailureSystemIT {
         fed.terminateAndAssertNothingLeft(id);
     }
 
-    @Test
-    void aGatewayKilledAfterStoringItsHoldIsToldToLetGoOnceItIsBackNotOnlyWhenTheHoldLapses() throws Exception {
+    @ParameterizedTest(name = "{0} killed after storing its hold")
+    @ValueSource(strings = {"site-a", "gw-b"})
+    void aParticipantKilledAfterStoringItsHoldIsToldToLetGoOnceItIsBackNotOnlyWhenTheHoldLapses(String participant)
+            throws Exception {
         Instant holdsLapse = Instant.now().plusSeconds(HOLD_SECONDS + PARTICIPANT_GRACE_SECONDS);
-        crashParticipantDuring("gw-b", "prepare.stored", () -> broker.reserve(fed.vi()));
+        crashParticipantDuring(participant, "prepare.stored", () -> broker.reserve(fed.vi()));
 
         fed.assertHoldingAsBefore();
-        assertTrue(Instant.now().isBefore(holdsLapse), "gw-b let go because the broker told it, before its hold lapsed");
+        assertTrue(Instant.now().isBefore(holdsLapse), participant + " let go because the broker told it, before its"
+                + " hold lapsed");
         assertTrue(broker.queryAll().stream().anyMatch(s -> s.getReservationState() == ReservationState.RESERVE_FAILED
                 && s.getLifecycleState() == LifecycleState.TERMINATED && s.getLastError() != null
-                && s.getLastError().contains("gw-b")), "the failed reserve ended with its reason");
+                && s.getLastError().contains(participant)), "the failed reserve ended with its reason");
     }
 
     @Test

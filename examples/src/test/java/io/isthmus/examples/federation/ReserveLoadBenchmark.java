@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReserveLoadBenchmark {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int SMALL_MIB = 2048;
+    private static final int DISK_GIB = 4;
     private static final int SPLIT_NODE_MIB = 1024;
     private static final int LINK_MBPS = 100;
     private static final int WAN_MBPS = 1000;
@@ -105,7 +106,7 @@ public final class ReserveLoadBenchmark {
         System.err.println(bursts + " bursts of 100 identical reserves ...");
         List<String> burstProblems = new ArrayList<>();
         for (int b = 0; b < bursts; b++) {
-            burstProblems.addAll(identicalBurst(pool, 100));
+            burstProblems.addAll(identicalBurst(pool, 100, b + 1));
         }
         pool.shutdown();
         String blocked = blockedBrokerThreads(brokerPid);
@@ -146,7 +147,7 @@ public final class ReserveLoadBenchmark {
         out.println("| --- | --- |");
         out.println("| hosts over their memory or cores (from the sites' status) | "
                 + (overCommit.isEmpty() ? "none" : String.join("; ", overCommit)) + " |");
-        out.println("| 2 GiB requests refused for CAPACITY while a host still had ≥ 2 GiB free at the end | "
+        out.println("| 2 GiB requests refused for CAPACITY while a host still had room for one at the end | "
                 + (largestFreeMib >= SMALL_MIB ? smallCapacityRefusals.get() : 0) + " (largest free host: "
                 + largestFreeMib + " MiB) |");
         out.println("| WAN link site-a–site-b guaranteed while all held | " + linkMbps + " of " + WAN_MBPS + " Mbit/s |");
@@ -166,6 +167,7 @@ public final class ReserveLoadBenchmark {
             vi.getNode().get(0).setMemoryMib(SMALL_MIB);
             vi.setConstraints(null);
         }
+        vi.getNode().forEach(n -> n.setDiskGib(DISK_GIB));   // memory, not disk, is what runs out
         // a tenant VLAN is booked over time at its requester gateway: spread the requests over both tenants' gateways
         // and their VLANs, so that capacity, not the VLANs alone, is what runs out
         String gateway = ThreadLocalRandom.current().nextBoolean() ? "gw-req" : "gw-req2";
@@ -201,9 +203,9 @@ public final class ReserveLoadBenchmark {
     }
 
     /** {@code size} identical reserves at once; answers what was wrong with their answers (nothing, ideally). */
-    private List<String> identicalBurst(ExecutorService pool, int size) throws Exception {
+    private List<String> identicalBurst(ExecutorService pool, int size, int daysAhead) throws Exception {
         VirtualInfrastructure vi = ViDocument.startingNow(TestVis.small(endpoints.requesterGateway()),
-                Instant.now().plus(Duration.ofDays(1)), Duration.ofHours(1));   // clear of the held VLANs
+                Instant.now().plus(Duration.ofDays(daysAhead)), Duration.ofHours(1));   // clear of other VLAN bookings
         vi.getNode().get(0).setMemoryMib(256);
         String correlation = UUID.randomUUID().toString();
         List<Future<String>> answers = new ArrayList<>();
@@ -250,12 +252,12 @@ public final class ReserveLoadBenchmark {
         return problems;
     }
 
-    /** The most memory free on any one host now (with one core free too). */
+    /** The most memory free on any one host now that also has a core and a small node's disk free. */
     private long largestFreeMib() throws Exception {
         long largest = 0;
         for (String site : endpoints.sites().keySet()) {
             for (HostCapacity h : siteHosts(endpoints.site(site))) {
-                if (h.getFreeCores() >= 1) {
+                if (h.getFreeCores() >= 1 && h.getFreeDiskGib() >= DISK_GIB) {
                     largest = Math.max(largest, h.getFreeMemoryMib());
                 }
             }
