@@ -122,7 +122,7 @@ public class CoAllocator {
         Map<String, List<OpenVpnOffer>> offers = new HashMap<>();
         for (ParticipantPort p : ports) {
             if (p.stage() == 1) {
-                offers.put(p.participant().tunnelAddress(), p.openVpnOffers());
+                offers.put(p.participant().tunnelAddress().orElseThrow(), p.openVpnOffers());
             }
         }
         return offers;

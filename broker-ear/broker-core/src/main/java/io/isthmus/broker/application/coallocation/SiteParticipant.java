@@ -4,15 +4,21 @@ import io.isthmus.broker.domain.reservation.Participant;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservedNode;
 import io.isthmus.broker.domain.reservation.ReservedSegment;
+import io.isthmus.broker.domain.site.HostName;
+import io.isthmus.broker.domain.site.MacAddress;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
+import io.isthmus.broker.domain.site.SegmentName;
 import io.isthmus.broker.domain.site.SiteNicOrder;
 import io.isthmus.broker.domain.site.SiteNodeOrder;
 import io.isthmus.broker.domain.site.SiteRmsClient;
 import io.isthmus.broker.domain.site.TxContext;
+import io.isthmus.broker.domain.site.Vni;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** A provider site's resource manager in one reservation: it holds, books and runs the L1 nodes placed there. */
 final class SiteParticipant implements ParticipantPort {
@@ -78,18 +84,21 @@ final class SiteParticipant implements ParticipantPort {
             if (n.site().equals(site)) {
                 List<SiteNicOrder> nics = n.nics().stream().map(nic -> {
                     ReservedSegment segment = r.segment(nic.segment()).orElseThrow();
-                    return new SiteNicOrder(nic.segment(), segment.vni(), nic.mac(), nic.ipv4(),
-                            prefixLength(segment.cidr()), nic.bandwidth());
+                    return new SiteNicOrder(new SegmentName(nic.segment()), new Vni(segment.vni()),
+                            new MacAddress(nic.mac()), Optional.ofNullable(nic.ipv4()), prefixLength(segment.cidr()),
+                            nic.bandwidth());
                 }).toList();
+                Optional<HostName> host = n.hostBinding() ? n.host().map(HostName::new) : Optional.empty();
                 orders.add(new SiteNodeOrder(n.name(), n.vcpus(), n.memoryMib(), n.diskGib(), n.image(), n.nested(),
-                        n.hostBinding() ? n.host().orElse(null) : null, nics));
+                        host, nics));
             }
         }
         return orders;
     }
 
-    /** The prefix length of a validated CIDR such as 10.0.0.0/24, or null for a segment without one. */
-    static Integer prefixLength(String cidr) {
-        return cidr == null ? null : Integer.valueOf(cidr.substring(cidr.indexOf('/') + 1));
+    /** The prefix length of a validated CIDR such as 10.0.0.0/24; none for a segment without one. */
+    static OptionalInt prefixLength(String cidr) {
+        return cidr == null ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)));
     }
 }

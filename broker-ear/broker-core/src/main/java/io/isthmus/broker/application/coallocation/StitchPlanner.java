@@ -9,11 +9,15 @@ import io.isthmus.broker.domain.reservation.ReservedNode;
 import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.PeerEndpointOrder;
+import io.isthmus.broker.domain.site.SegmentName;
 import io.isthmus.broker.domain.site.StitchOrder;
+import io.isthmus.broker.domain.site.VlanId;
+import io.isthmus.broker.domain.site.Vni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,19 +35,19 @@ public final class StitchPlanner {
         for (ReservedSegment segment : r.segments()) {
             Set<String> sites = sitesCarrying(r, segment.name());
             boolean requester = gateway.role() == Participant.Role.REQUESTER_GATEWAY;
-            if (sites.isEmpty() || (!requester && !sites.contains(gateway.site()))) {
+            if (sites.isEmpty() || (!requester && !gateway.site().map(sites::contains).orElse(false))) {
                 continue;
             }
             List<String> peers = new ArrayList<>();
             for (Participant p : r.participants()) {
                 boolean meshMember = p.role() == Participant.Role.REQUESTER_GATEWAY
-                        || (p.role() == Participant.Role.SITE_GATEWAY && sites.contains(p.site()));
+                        || (p.role() == Participant.Role.SITE_GATEWAY && p.site().map(sites::contains).orElse(false));
                 if (meshMember && !p.participantId().equals(gateway.participantId())) {
-                    peers.add(p.tunnelAddress());
+                    peers.add(p.tunnelAddress().orElseThrow());
                 }
             }
-            orders.add(new StitchOrder(segment.name(), segment.vni(), r.tunnelKind(),
-                    requester ? Optional.of(segment.vlan()) : Optional.empty(), peers));
+            orders.add(new StitchOrder(new SegmentName(segment.name()), new Vni(segment.vni()), r.tunnelKind(),
+                    requester ? Optional.of(new VlanId(segment.vlan())) : Optional.empty(), peers));
         }
         return orders;
     }
@@ -61,13 +65,14 @@ public final class StitchPlanner {
         for (StitchOrder order : ordersFor(r, gateway)) {
             for (String peer : order.peers()) {
                 OpenVpnOffer offer = offersByAddress.getOrDefault(peer, List.of()).stream()
-                        .filter(o -> o.segment().equals(order.segment())).findFirst()
+                        .filter(o -> o.segment().equals(order.segment().value())).findFirst()
                         .orElseThrow(() -> new BrokerException(FaultKind.UNAVAILABLE, "reservation " + r.id()
                                 + ": the gateway at " + peer + " holds no openvpn offer for segment "
                                 + order.segment() + " (its booking was lost or it does not support openvpn);"
                                 + " terminate the reservation and reserve it again"));
+                Integer port = offer.listenPorts().get(gateway.tunnelAddress().orElseThrow());
                 endpoints.add(new PeerEndpointOrder(order.segment(), peer, offer.fingerprint(),
-                        offer.listenPorts().get(gateway.tunnelAddress())));
+                        port == null ? OptionalInt.empty() : OptionalInt.of(port)));
             }
         }
         return endpoints;

@@ -75,8 +75,8 @@ public class ReservationPlanner {
         GatewayInfo requester = gatewayReady(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
                 vi.requesterGateway().tunnelKind());
         for (Participant p : participants) {
-            if (p.isGateway() && requester.tunnelAddress().equals(p.tunnelAddress())) {
-                throw siteGatewayNamed(vi, p.site());
+            if (p.isGateway() && p.tunnelAddress().filter(requester.tunnelAddress()::equals).isPresent()) {
+                throw siteGatewayNamed(vi, p.site().orElse(p.participantId()));
             }
         }
         participants.add(new Participant(Participant.Role.REQUESTER_GATEWAY, vi.requesterGateway().id(),

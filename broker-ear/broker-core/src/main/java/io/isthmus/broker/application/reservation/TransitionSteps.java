@@ -45,7 +45,6 @@ public class TransitionSteps {
     @Inject
     Clock clock;
 
-
     Reservation finishCommit(Reservation r, Requester who) {
         List<StepFailure> failures = coAllocator.commitAll(r, tx(r, who));
         List<StepFailure> refusals = failures.stream().filter(StepFailure::refused).toList();

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A site or gateway that takes part in a reservation's co-allocation. Recorded before phase one so that a
@@ -52,12 +53,14 @@ public class Participant {
         return URI.create(endpoint);
     }
 
-    public String tunnelAddress() {
-        return tunnelAddress;
+    /** A gateway's tunnel address; none for a site. */
+    public Optional<String> tunnelAddress() {
+        return Optional.ofNullable(tunnelAddress);
     }
 
-    public String site() {
-        return site;
+    /** The site a site or site gateway belongs to; none for the requester's gateway. */
+    public Optional<String> site() {
+        return Optional.ofNullable(site);
     }
 
     public boolean isGateway() {

@@ -10,6 +10,7 @@ import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.site.StitchOrder;
 import io.isthmus.broker.domain.site.TxContext;
+import io.isthmus.broker.domain.site.VlanId;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
 import io.isthmus.schema.gateway.v1.PeerEndpoint;
 import io.isthmus.schema.gateway.v1.Prepare;
@@ -74,10 +75,10 @@ public class SoapGatewayClient implements GatewayClient {
         request.setHoldExpires(XmlTimes.toXml(holdExpires));
         for (StitchOrder o : stitches) {
             StitchSpec spec = new StitchSpec();
-            spec.setSegment(o.segment());
-            spec.setVni(o.vni());
+            spec.setSegment(o.segment().value());
+            spec.setVni(o.vni().value());
             spec.setKind(TunnelKind.fromValue(o.kind().wireName()));
-            spec.setLocalVlan(o.localVlan().orElse(null));
+            spec.setLocalVlan(o.localVlan().map(VlanId::value).orElse(null));
             spec.getPeer().addAll(o.peers());
             request.getStitch().add(spec);
         }
@@ -116,10 +117,10 @@ public class SoapGatewayClient implements GatewayClient {
         Stitch request = tx(new Stitch(), tx);
         for (PeerEndpointOrder p : peers) {
             PeerEndpoint e = new PeerEndpoint();
-            e.setSegment(p.segment());
+            e.setSegment(p.segment().value());
             e.setPeer(p.peer());
             e.setFingerprint(p.fingerprint());
-            e.setPort(p.port());
+            e.setPort(p.port().isPresent() ? p.port().getAsInt() : null);
             request.getPeerEndpoint().add(e);
         }
         call(endpoint, port -> port.stitch(request, header(tx)));

@@ -8,6 +8,7 @@ import io.isthmus.broker.domain.placement.SiteOffer;
 import io.isthmus.broker.domain.reservation.NicBandwidth;
 import io.isthmus.broker.domain.reservation.TimeWindow;
 import io.isthmus.broker.domain.site.SiteCapacityView;
+import io.isthmus.broker.domain.site.HostName;
 import io.isthmus.broker.domain.site.SiteNicOrder;
 import io.isthmus.broker.domain.site.SiteNodeOrder;
 import io.isthmus.broker.domain.site.SiteRmsClient;
@@ -121,14 +122,14 @@ public class SoapSiteRmsClient implements SiteRmsClient {
         node.setDiskGib(n.diskGib());
         node.setImage(n.image());
         node.setNestedVirtualization(n.nested());
-        node.setHost(n.host());
+        node.setHost(n.host().map(HostName::value).orElse(null));
         for (SiteNicOrder nic : n.nics()) {
             SiteNic x = new SiteNic();
-            x.setSegment(nic.segment());
-            x.setVni(nic.vni());
-            x.setMac(nic.mac());
-            x.setIpv4(nic.ipv4());
-            x.setPrefixLength(nic.prefixLength());
+            x.setSegment(nic.segment().value());
+            x.setVni(nic.vni().value());
+            x.setMac(nic.mac().value());
+            x.setIpv4(nic.ipv4().orElse(null));
+            x.setPrefixLength(nic.prefixLength().isPresent() ? nic.prefixLength().getAsInt() : null);
             nic.bandwidth().ifPresent(b -> {
                 NicQos qos = new NicQos();
                 qos.setPriority(NicBandwidth.DEFAULT_PRIORITY);

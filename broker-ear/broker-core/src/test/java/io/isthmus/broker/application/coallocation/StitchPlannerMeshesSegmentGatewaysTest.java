@@ -18,12 +18,16 @@ import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.reservation.TunnelKind;
+import io.isthmus.broker.domain.site.SegmentName;
 import io.isthmus.broker.domain.site.StitchOrder;
+import io.isthmus.broker.domain.site.VlanId;
+import io.isthmus.broker.domain.site.Vni;
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,22 +53,22 @@ class StitchPlannerMeshesSegmentGatewaysTest {
     @Test
     void theRequesterGatewayBridgesEachCarriedSegmentFromItsVlanToEverySiteCarryingIt() {
         assertEquals(List.of(
-                        new StitchOrder("mgmt", 5001, TunnelKind.VXLAN, Optional.of(100), List.of(SITE_A_TUNNEL, SITE_B_TUNNEL)),
-                        new StitchOrder("storage", 5002, TunnelKind.VXLAN, Optional.of(200), List.of(SITE_A_TUNNEL))),
+                        order("mgmt", 5001, 100, SITE_A_TUNNEL, SITE_B_TUNNEL),
+                        order("storage", 5002, 200, SITE_A_TUNNEL)),
                 sortedPeers(StitchPlanner.ordersFor(reservation, requesterGateway)));
     }
 
     @Test
     void aSiteGatewayMeshesWithTheRequesterAndTheOtherSitesWithoutAVlan() {
         assertEquals(List.of(
-                        new StitchOrder("mgmt", 5001, TunnelKind.VXLAN, Optional.empty(), List.of(REQUESTER_TUNNEL, SITE_B_TUNNEL)),
-                        new StitchOrder("storage", 5002, TunnelKind.VXLAN, Optional.empty(), List.of(REQUESTER_TUNNEL))),
+                        order("mgmt", 5001, null, REQUESTER_TUNNEL, SITE_B_TUNNEL),
+                        order("storage", 5002, null, REQUESTER_TUNNEL)),
                 sortedPeers(StitchPlanner.ordersFor(reservation, siteAGateway)));
     }
 
     @Test
     void aSiteGatewayOnlyStitchesTheSegmentsItsSiteCarries() {
-        assertEquals(List.of(new StitchOrder("mgmt", 5001, TunnelKind.VXLAN, Optional.empty(), List.of(REQUESTER_TUNNEL, SITE_A_TUNNEL))),
+        assertEquals(List.of(order("mgmt", 5001, null, REQUESTER_TUNNEL, SITE_A_TUNNEL)),
                 sortedPeers(StitchPlanner.ordersFor(reservation, siteBGateway)));
     }
 
@@ -80,12 +84,12 @@ class StitchPlannerMeshesSegmentGatewaysTest {
         List<PeerEndpointOrder> forB = StitchPlanner.peerEndpointsFor(reservation, siteBGateway, offers);
         List<PeerEndpointOrder> forRequester = StitchPlanner.peerEndpointsFor(reservation, requesterGateway, offers);
 
-        assertEquals(List.of(new PeerEndpointOrder("mgmt", SITE_A_TUNNEL, FP_A, 11940),
-                new PeerEndpointOrder("mgmt", REQUESTER_TUNNEL, FP_REQ, 11941)), sortedByPeer(forB));
-        assertEquals(List.of(new PeerEndpointOrder("mgmt", SITE_A_TUNNEL, FP_A, null),
-                new PeerEndpointOrder("mgmt", SITE_B_TUNNEL, FP_B, null),
-                new PeerEndpointOrder("storage", SITE_A_TUNNEL, FP_A_STORAGE, null)),
-                forRequester.stream().sorted(Comparator.comparing(PeerEndpointOrder::segment)
+        assertEquals(List.of(endpoint("mgmt", SITE_A_TUNNEL, FP_A, 11940),
+                endpoint("mgmt", REQUESTER_TUNNEL, FP_REQ, 11941)), sortedByPeer(forB));
+        assertEquals(List.of(endpoint("mgmt", SITE_A_TUNNEL, FP_A, null),
+                endpoint("mgmt", SITE_B_TUNNEL, FP_B, null),
+                endpoint("storage", SITE_A_TUNNEL, FP_A_STORAGE, null)),
+                forRequester.stream().sorted(Comparator.comparing((PeerEndpointOrder o) -> o.segment().value())
                         .thenComparing(PeerEndpointOrder::peer)).toList());
     }
 
@@ -136,6 +140,16 @@ class StitchPlannerMeshesSegmentGatewaysTest {
 
     private static Participant gateway(Role role, String id, String tunnel, String site) {
         return new Participant(role, id, URI.create("http://" + tunnel + ":8081/gateway"), tunnel, site);
+    }
+
+    private static StitchOrder order(String segment, int vni, Integer vlan, String... peers) {
+        return new StitchOrder(new SegmentName(segment), new Vni(vni), TunnelKind.VXLAN,
+                Optional.ofNullable(vlan).map(VlanId::new), List.of(peers));
+    }
+
+    private static PeerEndpointOrder endpoint(String segment, String peer, String fingerprint, Integer port) {
+        return new PeerEndpointOrder(new SegmentName(segment), peer, fingerprint,
+                port == null ? OptionalInt.empty() : OptionalInt.of(port));
     }
 
     /** Peer order carries no meaning (a mesh), so compare peers sorted. */

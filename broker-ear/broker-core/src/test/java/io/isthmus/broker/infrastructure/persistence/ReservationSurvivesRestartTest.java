@@ -74,7 +74,7 @@ class ReservationSurvivesRestartTest {
                         "SITE_GATEWAY gw-b http://198.51.100.3:8081/gateway 198.51.100.3 site-b",
                         "REQUESTER_GATEWAY gw-req http://198.51.100.1:8081/gateway 198.51.100.1 null"),
                 loaded.participants().stream().map(p -> p.role() + " " + p.participantId() + " " + p.endpoint() + " "
-                        + p.tunnelAddress() + " " + p.site()).toList());
+                        + p.tunnelAddress().orElse(null) + " " + p.site().orElse(null)).toList());
     }
 
     @Test
