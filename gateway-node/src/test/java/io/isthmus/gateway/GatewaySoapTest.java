@@ -13,24 +13,22 @@ import io.isthmus.schema.gateway.v1.PeerEndpoint;
 import io.isthmus.schema.gateway.v1.Prepare;
 import io.isthmus.schema.gateway.v1.Status;
 import io.isthmus.schema.gateway.v1.StatusResponse;
-import io.isthmus.schema.gateway.v1.StitchSpec;
 import io.isthmus.schema.gateway.v1.StitchState;
 import io.isthmus.schema.gateway.v1.TunnelKindSupport;
 import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.schema.v1.IsthmusHeader;
 import io.isthmus.schema.v1.ReservationTx;
 import io.isthmus.schema.v1.TunnelKind;
-import io.isthmus.wsdl.gateway.GatewayService;
 import io.isthmus.wsdl.gateway.GatewayServicePort;
 import io.isthmus.wsdl.gateway.ServiceFault;
-import jakarta.xml.ws.BindingProvider;
 import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.xml.datatype.DatatypeFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +57,7 @@ class GatewaySoapTest {
         net.ip(ns, "addr", "add", "198.51.100.1/24", "dev", "wan0");
         net.veth(ns, "trunk0", peer, "lan0");
         server = GatewayServer.start(GatewayHost.config("gw-req", ns, "198.51.100.1", true, dir));
-        port = new GatewayService().getGatewayServicePort();
-        ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
-                server.endpoint().toString());
+        port = GatewayMessages.client(server);
     }
 
     @AfterEach
@@ -284,26 +280,9 @@ class GatewaySoapTest {
     }
 
     private static Prepare prepare(String res, String tx, int vni, Integer vlan) {
-        Prepare p = new Prepare();
-        p.setReservationId(res);
-        p.setTransactionId(tx);
-        p.setHoldExpires(xml(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(2)));
-        io.isthmus.schema.v1.TimeWindow window = new io.isthmus.schema.v1.TimeWindow();
-        window.setStart(xml(WINDOW_START));
-        window.setEnd(xml(WINDOW_START.plusHours(1)));
-        p.setWindow(window);
-        StitchSpec s = new StitchSpec();
-        s.setSegment("lan");
-        s.setVni(vni);
-        s.setKind(TunnelKind.VXLAN);
-        s.setLocalVlan(vlan);
-        s.getPeer().add("198.51.100.2");
-        p.getStitch().add(s);
-        return p;
-    }
-
-    private static javax.xml.datatype.XMLGregorianCalendar xml(java.time.ZonedDateTime at) {
-        return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(at.toString());
+        Instant start = WINDOW_START.toInstant();
+        return GatewayMessages.prepare(res, tx, vni, vlan, start, start.plus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofMinutes(2)));
     }
 
     private static TunnelKindSupport kind(StatusResponse status, TunnelKind kind) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.isthmus.examples.client.IsthmusClient;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.schema.gateway.v1.StitchState;
 import io.isthmus.schema.gateway.v1.StitchStatus;
@@ -42,10 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,41 +55,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The request is two small nodes pinned to site-a and site-b: five participants (two sites, their gateways and the
  * requester gateway), prepared sites first: site-a, site-b, gw-a, gw-b, gw-req.
  */
-class CrashRecoverySystemIT {
+class CrashRecoverySystemIT extends FailureSystemTest {
 
-    private static final int HOLD_SECONDS = 20;
     /** Where the test names the point the broker kills itself at (the broker deletes it as it dies). */
     private static Path killFile;
 
-    private static EmulatedFederation federation;
-    private static FederationEndpoints endpoints;
-    private static SplitRequestFederation fed;
-    private static IsthmusClient broker;
-
     @BeforeAll
-    static void startFederation() {
-        federation = ItFederations.startForCrashTests("crash-it", 18200, HOLD_SECONDS);
-        endpoints = federation.endpoints();
-        fed = new SplitRequestFederation(endpoints, "crash-test@requester-dc");
-        broker = fed.broker();
+    static void start() {
+        startFederation("crash-it", 18200, "crash-test@requester-dc");
         killFile = federation.killFile("broker");
-    }
-
-    @AfterAll
-    static void stopFederation() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
-
-    @BeforeEach
-    void recordWhatIsHeld() throws Exception {
-        fed.recordBaseline();
-    }
-
-    @AfterEach
-    void endWhatIsLeft() throws Exception {
-        fed.endEverythingLive();
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.isthmus.examples.client.IsthmusClient;
 import io.isthmus.examples.client.ViDocument;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.schema.gateway.v1.StitchState;
@@ -33,10 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,40 +44,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that lost its disk. Each test checks, through the broker's and every participant's own SOAP status, that the
  * reservation converges to what a user expects and that nothing is left behind.
  */
-class ParticipantFailureSystemIT {
+class ParticipantFailureSystemIT extends FailureSystemTest {
 
-    private static final int HOLD_SECONDS = 20;
     /** How much longer than the broker's hold time a participant keeps a hold (TransitionSteps.PARTICIPANT_GRACE). */
     private static final int PARTICIPANT_GRACE_SECONDS = 30;
 
-    private static EmulatedFederation federation;
-    private static FederationEndpoints endpoints;
-    private static SplitRequestFederation fed;
-    private static IsthmusClient broker;
-
     @BeforeAll
-    static void startFederation() {
-        federation = ItFederations.startForCrashTests("participant-it", 18300, HOLD_SECONDS);
-        endpoints = federation.endpoints();
-        fed = new SplitRequestFederation(endpoints, "participant-test@requester-dc");
-        broker = fed.broker();
-    }
-
-    @AfterAll
-    static void stopFederation() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
-
-    @BeforeEach
-    void recordWhatIsHeld() throws Exception {
-        fed.recordBaseline();
-    }
-
-    @AfterEach
-    void endWhatIsLeft() throws Exception {
-        fed.endEverythingLive();
+    static void start() {
+        startFederation("participant-it", 18300, "participant-test@requester-dc");
     }
 
     @Test
