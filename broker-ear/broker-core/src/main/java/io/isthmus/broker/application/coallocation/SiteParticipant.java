@@ -9,6 +9,7 @@ import io.isthmus.broker.domain.site.MacAddress;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.SegmentName;
 import io.isthmus.broker.domain.site.SiteNicOrder;
+import io.isthmus.broker.domain.site.SiteId;
 import io.isthmus.broker.domain.site.SiteNodeOrder;
 import io.isthmus.broker.domain.site.SiteRmsClient;
 import io.isthmus.broker.domain.site.TxContext;
@@ -45,7 +46,7 @@ final class SiteParticipant implements ParticipantPort {
     @Override
     public Map<String, String> prepare(TxContext tx, Instant holdExpires) {
         return sites.prepare(participant.endpoint(), tx, reservation.tenant(), reservation.window(), holdExpires,
-                orders(reservation, participant.participantId()));
+                orders(reservation, participant.site().orElseThrow()));
     }
 
     @Override
@@ -78,7 +79,7 @@ final class SiteParticipant implements ParticipantPort {
         return List.of();
     }
 
-    static List<SiteNodeOrder> orders(Reservation r, String site) {
+    static List<SiteNodeOrder> orders(Reservation r, SiteId site) {
         List<SiteNodeOrder> orders = new ArrayList<>();
         for (ReservedNode n : r.nodes()) {
             if (n.site().equals(site)) {
@@ -88,7 +89,7 @@ final class SiteParticipant implements ParticipantPort {
                             new MacAddress(nic.mac()), Optional.ofNullable(nic.ipv4()), prefixLength(segment.cidr()),
                             nic.bandwidth());
                 }).toList();
-                Optional<HostName> host = n.hostBinding() ? n.host().map(HostName::new) : Optional.empty();
+                Optional<HostName> host = n.hostBinding() ? n.host() : Optional.empty();
                 orders.add(new SiteNodeOrder(n.name(), n.vcpus(), n.memoryMib(), n.diskGib(), n.image(), n.nested(),
                         host, nics));
             }

@@ -10,6 +10,7 @@ import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.site.SegmentName;
+import io.isthmus.broker.domain.site.SiteId;
 import io.isthmus.broker.domain.site.StitchOrder;
 import io.isthmus.broker.domain.site.VlanId;
 import io.isthmus.broker.domain.site.Vni;
@@ -33,7 +34,7 @@ public final class StitchPlanner {
     public static List<StitchOrder> ordersFor(Reservation r, Participant gateway) {
         List<StitchOrder> orders = new ArrayList<>();
         for (ReservedSegment segment : r.segments()) {
-            Set<String> sites = sitesCarrying(r, segment.name());
+            Set<SiteId> sites = sitesCarrying(r, segment.name());
             boolean requester = gateway.role() == Participant.Role.REQUESTER_GATEWAY;
             if (sites.isEmpty() || (!requester && !gateway.site().map(sites::contains).orElse(false))) {
                 continue;
@@ -78,8 +79,8 @@ public final class StitchPlanner {
         return endpoints;
     }
 
-    static Set<String> sitesCarrying(Reservation r, String segment) {
-        Set<String> sites = new TreeSet<>();
+    static Set<SiteId> sitesCarrying(Reservation r, String segment) {
+        Set<SiteId> sites = new TreeSet<>();
         for (ReservedNode node : r.nodes()) {
             for (NicAssignment nic : node.nics()) {
                 if (nic.segment().equals(segment)) {

@@ -18,6 +18,7 @@ import io.isthmus.broker.domain.site.SiteRmsClient;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.isthmus.broker.domain.site.SiteId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,20 +68,20 @@ public class ReservationPlanner {
         List<Participant> participants = new ArrayList<>();
         for (String site : placement.sites()) {
             SiteCapacityView view = views.get(site);
-            participants.add(new Participant(Participant.Role.SITE, site, directory.sites().get(site), null, site));
+            participants.add(Participant.site(new SiteId(site), directory.sites().get(site)));
             GatewayInfo gw = gatewayReady(view.gatewayId(), view.gatewayEndpoint(), vi.requesterGateway().tunnelKind());
-            participants.add(new Participant(Participant.Role.SITE_GATEWAY, view.gatewayId(), view.gatewayEndpoint(),
-                    gw.tunnelAddress(), site));
+            participants.add(Participant.siteGateway(view.gatewayId(), view.gatewayEndpoint(), gw.tunnelAddress(),
+                    new SiteId(site)));
         }
         GatewayInfo requester = gatewayReady(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
                 vi.requesterGateway().tunnelKind());
         for (Participant p : participants) {
             if (p.isGateway() && p.tunnelAddress().filter(requester.tunnelAddress()::equals).isPresent()) {
-                throw siteGatewayNamed(vi, p.site().orElse(p.participantId()));
+                throw siteGatewayNamed(vi, p.site().map(SiteId::value).orElse(p.participantId()));
             }
         }
-        participants.add(new Participant(Participant.Role.REQUESTER_GATEWAY, vi.requesterGateway().id(),
-                vi.requesterGateway().endpoint(), requester.tunnelAddress(), null));
+        participants.add(Participant.requesterGateway(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
+                requester.tunnelAddress()));
         return new Plan(placement, participants);
     }
 

@@ -29,10 +29,13 @@ import io.isthmus.broker.infrastructure.config.ReservationLimits;
 import io.isthmus.broker.infrastructure.fault.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.isthmus.broker.domain.site.HostName;
+import io.isthmus.broker.domain.site.SiteId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -119,7 +122,7 @@ public class ReservationService {
         try {
             var hosts = coAllocator.prepareAll(checking, TransitionSteps.tx(checking, who), holdExpires.plus(TransitionSteps.PARTICIPANT_GRACE));
             Reservation held = store.update(id, r -> {
-                r.nodes().forEach(n -> n.assignHost(hosts.getOrDefault(n.name(), n.host().orElse(null))));
+                r.nodes().forEach(n -> Optional.ofNullable(hosts.get(n.name())).map(HostName::new).ifPresent(n::assignHost));
                 r.moveTo(ReservationState.ReserveHeld, clock.instant());
             });
             killSwitch.reached("reserve.held");
@@ -346,7 +349,7 @@ public class ReservationService {
                 nics.add(new NicAssignment(nic.segment(), mac, nic.ipv4(), NicBandwidth.derive(vi, spec, nic)));
             }
             NodeLocation at = plan.placement().of(spec.name());
-            ReservedNode node = new ReservedNode(spec, at.site(), at.host(), nics);
+            ReservedNode node = new ReservedNode(spec, new SiteId(at.site()), new HostName(at.host()), nics);
             boolean pinnedToHost = vi.constraints().pin(spec.name()).map(p -> p.host() != null).orElse(false);
             boolean antiAffine = vi.constraints().antiAffinity().stream()
                     .anyMatch(g -> g.nodes().contains(spec.name()));

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import io.isthmus.broker.domain.site.SiteId;
 import java.net.URI;
 import java.util.Optional;
 
@@ -33,12 +34,27 @@ public class Participant {
     protected Participant() {
     }
 
-    public Participant(Role role, String participantId, URI endpoint, String tunnelAddress, String site) {
+    private Participant(Role role, String participantId, URI endpoint, String tunnelAddress, SiteId site) {
         this.role = role;
         this.participantId = participantId;
         this.endpoint = endpoint.toString();
         this.tunnelAddress = tunnelAddress;
-        this.site = site;
+        this.site = site == null ? null : site.value();
+    }
+
+    /** A provider site's RMS; its participant id is the site id. */
+    public static Participant site(SiteId site, URI endpoint) {
+        return new Participant(Role.SITE, site.value(), endpoint, null, site);
+    }
+
+    /** The gateway that serves provider site {@code site}. */
+    public static Participant siteGateway(String gatewayId, URI endpoint, String tunnelAddress, SiteId site) {
+        return new Participant(Role.SITE_GATEWAY, gatewayId, endpoint, tunnelAddress, site);
+    }
+
+    /** The gateway of the requester's own data centre. */
+    public static Participant requesterGateway(String gatewayId, URI endpoint, String tunnelAddress) {
+        return new Participant(Role.REQUESTER_GATEWAY, gatewayId, endpoint, tunnelAddress, null);
     }
 
     public Role role() {
@@ -59,8 +75,8 @@ public class Participant {
     }
 
     /** The site a site or site gateway belongs to; none for the requester's gateway. */
-    public Optional<String> site() {
-        return Optional.ofNullable(site);
+    public Optional<SiteId> site() {
+        return Optional.ofNullable(site).map(SiteId::new);
     }
 
     public boolean isGateway() {

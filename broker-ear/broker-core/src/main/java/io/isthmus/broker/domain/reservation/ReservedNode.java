@@ -1,5 +1,7 @@
 package io.isthmus.broker.domain.reservation;
 
+import io.isthmus.broker.domain.site.HostName;
+import io.isthmus.broker.domain.site.SiteId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -51,15 +53,15 @@ public class ReservedNode {
     protected ReservedNode() {
     }
 
-    public ReservedNode(NodeSpec spec, String site, String host, List<NicAssignment> nics) {
+    public ReservedNode(NodeSpec spec, SiteId site, HostName host, List<NicAssignment> nics) {
         this.name = spec.name();
         this.vcpus = spec.vcpus();
         this.memoryMib = spec.memoryMib();
         this.diskGib = spec.diskGib();
         this.image = spec.image();
         this.nested = spec.nested();
-        this.site = site;
-        this.host = host;
+        this.site = site.value();
+        this.host = host == null ? null : host.value();
         this.nics = new ArrayList<>(nics);
     }
 
@@ -87,16 +89,16 @@ public class ReservedNode {
         return nested;
     }
 
-    public String site() {
-        return site;
+    public SiteId site() {
+        return new SiteId(site);
     }
 
-    public Optional<String> host() {
-        return Optional.ofNullable(host);
+    public Optional<HostName> host() {
+        return Optional.ofNullable(host).map(HostName::new);
     }
 
-    public void assignHost(String host) {
-        this.host = host;
+    public void assignHost(HostName host) {
+        this.host = host.value();
     }
 
     public boolean hostBinding() {

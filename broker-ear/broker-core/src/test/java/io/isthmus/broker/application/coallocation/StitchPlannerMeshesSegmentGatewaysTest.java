@@ -19,6 +19,8 @@ import io.isthmus.broker.domain.site.OpenVpnOffer;
 import io.isthmus.broker.domain.site.PeerEndpointOrder;
 import io.isthmus.broker.domain.reservation.TunnelKind;
 import io.isthmus.broker.domain.site.SegmentName;
+import io.isthmus.broker.domain.site.HostName;
+import io.isthmus.broker.domain.site.SiteId;
 import io.isthmus.broker.domain.site.StitchOrder;
 import io.isthmus.broker.domain.site.VlanId;
 import io.isthmus.broker.domain.site.Vni;
@@ -117,17 +119,17 @@ class StitchPlannerMeshesSegmentGatewaysTest {
                 new ReservedSegment(spec.segment("storage").orElseThrow(), 5002),
                 new ReservedSegment(spec.segment("spare").orElseThrow(), 5003));
         List<ReservedNode> nodes = List.of(
-                new ReservedNode(node("web-1", 1, 512, 1), "site-a", "a1",
+                new ReservedNode(node("web-1", 1, 512, 1), new SiteId("site-a"), new HostName("a1"),
                         List.of(new NicAssignment("mgmt", "02:49:53:00:00:01", null))),
-                new ReservedNode(node("db-1", 1, 512, 1), "site-a", "a2",
+                new ReservedNode(node("db-1", 1, 512, 1), new SiteId("site-a"), new HostName("a2"),
                         List.of(new NicAssignment("mgmt", "02:49:53:00:00:02", null),
                                 new NicAssignment("storage", "02:49:53:00:00:03", null))),
-                new ReservedNode(node("app-1", 1, 512, 1), "site-b", "b1",
+                new ReservedNode(node("app-1", 1, 512, 1), new SiteId("site-b"), new HostName("b1"),
                         List.of(new NicAssignment("mgmt", "02:49:53:00:00:04", null))));
         List<Participant> participants = List.of(
-                new Participant(Role.SITE, "site-a", URI.create("http://198.51.100.20:8080/rms"), null, "site-a"),
+                Participant.site(new SiteId("site-a"), URI.create("http://198.51.100.20:8080/rms")),
                 siteAGateway,
-                new Participant(Role.SITE, "site-b", URI.create("http://198.51.100.30:8080/rms"), null, "site-b"),
+                Participant.site(new SiteId("site-b"), URI.create("http://198.51.100.30:8080/rms")),
                 siteBGateway,
                 requesterGateway);
         r.replacePlacement(nodes, segments, participants);
@@ -139,7 +141,9 @@ class StitchPlannerMeshesSegmentGatewaysTest {
     }
 
     private static Participant gateway(Role role, String id, String tunnel, String site) {
-        return new Participant(role, id, URI.create("http://" + tunnel + ":8081/gateway"), tunnel, site);
+        URI endpoint = URI.create("http://" + tunnel + ":8081/gateway");
+        return role == Role.REQUESTER_GATEWAY ? Participant.requesterGateway(id, endpoint, tunnel)
+                : Participant.siteGateway(id, endpoint, tunnel, new SiteId(site));
     }
 
     private static StitchOrder order(String segment, int vni, Integer vlan, String... peers) {

@@ -18,6 +18,8 @@ import io.isthmus.broker.domain.reservation.ReservedNode;
 import io.isthmus.broker.domain.reservation.ReservedSegment;
 import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.reservation.TimeWindow;
+import io.isthmus.broker.domain.site.HostName;
+import io.isthmus.broker.domain.site.SiteId;
 import io.isthmus.broker.testsupport.TestDatabase;
 import io.isthmus.broker.testsupport.ViBuilder;
 import java.net.URI;
@@ -98,7 +100,7 @@ class ReservationSurvivesRestartTest {
     }
 
     private static String describe(ReservedNode n) {
-        return n.name() + "@" + n.site() + "/" + n.host().orElse("?") + " " + n.nics().stream()
+        return n.name() + "@" + n.site() + "/" + n.host().map(HostName::value).orElse("?") + " " + n.nics().stream()
                 .map(nic -> nic.segment() + " " + nic.mac() + " " + nic.ipv4() + " " + nic.bandwidth()
                         .map(b -> b.minMbps() + ".." + b.maxMbps() + " Mbit/s").orElse("unshaped")).toList();
     }
@@ -110,10 +112,10 @@ class ReservationSurvivesRestartTest {
         r.beginHold("tx-1", T0.plusSeconds(120));
         r.recordError(FaultKind.UNAVAILABLE, "site-b did not answer", T0);
         r.replacePlacement(
-                List.of(new ReservedNode(node("web-1", 2, 2048, 10), "site-a", "a1",
+                List.of(new ReservedNode(node("web-1", 2, 2048, 10), new SiteId("site-a"), new HostName("a1"),
                                 List.of(new NicAssignment("mgmt", "02:49:53:00:00:01", "10.0.0.10",
                                         Optional.of(new NicBandwidth(50, 50))))),
-                        new ReservedNode(node("db-1", 4, 4096, 20), "site-b", "b1",
+                        new ReservedNode(node("db-1", 4, 4096, 20), new SiteId("site-b"), new HostName("b1"),
                                 List.of(new NicAssignment("mgmt", "02:49:53:00:00:02", null),
                                         new NicAssignment("storage", "02:49:53:00:00:03", null,
                                                 Optional.of(new NicBandwidth(200, null)))))),
@@ -129,6 +131,11 @@ class ReservationSurvivesRestartTest {
     }
 
     private static Participant participant(Role role, String id, String hostPath, String tunnel, String site) {
-        return new Participant(role, id, URI.create("http://" + hostPath), tunnel, site);
+        URI endpoint = URI.create("http://" + hostPath);
+        return switch (role) {
+            case SITE -> Participant.site(new SiteId(site), endpoint);
+            case SITE_GATEWAY -> Participant.siteGateway(id, endpoint, tunnel, new SiteId(site));
+            case REQUESTER_GATEWAY -> Participant.requesterGateway(id, endpoint, tunnel);
+        };
     }
 }

@@ -21,7 +21,7 @@ public record ReservationView(String reservationId, String tenant, Instant start
         return new ReservationView(r.id().value(), r.tenant(), r.window().start(), r.window().end(),
                 r.reservationState().name(), r.provisionState().name(), r.lifecycleState().name(), r.committed(),
                 r.dataPlaneActive(),
-                r.nodes().stream().map(n -> new Placed(n.name(), n.site(), n.host().orElse(null),
+                r.nodes().stream().map(n -> new Placed(n.name(), n.site().value(), n.host().map(h -> h.value()).orElse(null),
                         n.nics().stream().map(nic -> nic.mac()).toList())).toList(),
                 r.segments().stream().map(s -> new SegmentView(s.name(), s.vlan(), s.vni())).toList(),
                 r.lastError().orElse(null));

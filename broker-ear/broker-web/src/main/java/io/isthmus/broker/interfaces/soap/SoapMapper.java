@@ -118,8 +118,8 @@ final class SoapMapper {
         for (ReservedNode n : r.nodes()) {
             NodePlacement p = new NodePlacement();
             p.setNode(n.name());
-            p.setSite(n.site());
-            p.setHost(n.host().orElse(null));
+            p.setSite(n.site().value());
+            p.setHost(n.host().map(h -> h.value()).orElse(null));
             for (NicAssignment nic : n.nics()) {
                 NicPlacement np = new NicPlacement();
                 np.setSegment(nic.segment());
