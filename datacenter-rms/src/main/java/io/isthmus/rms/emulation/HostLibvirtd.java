@@ -4,6 +4,7 @@ import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.NamespaceName;
 import io.isthmus.rms.infrastructure.command.CommandResult;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
+import io.isthmus.rms.infrastructure.libvirt.XmlDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -21,13 +22,19 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * The libvirtd of one emulated host, as a real site host would run it: QEMU guests, its own hostname and host UUID.
  * It runs inside the host's network namespace (so guest taps join that host's segment bridges) and in mount and UTS
  * namespaces of its own, where {@code /run/libvirt}, {@code /var/lib/libvirt}, {@code /etc/libvirt},
  * {@code /var/log/libvirt} and {@code /var/cache/libvirt} are this host's directories under {@code stateDir}. Its
- * socket lies outside them ({@code <stateDir>/sock/libvirt-sock}), so the RMS reaches it at {@link #uri()}.
+ * socket lies outside them, in {@code /run/isthmus-libvirt/<namespace>/} (short, whatever {@code stateDir} is: a unix
+ * socket path has at most 107 bytes), so the RMS reaches it at {@link #uri()}.
  *
  * <p>A holder process ({@code sleep infinity} after {@code unshare}) keeps the namespaces; every step enters them
  * with {@code nsenter}. virtlogd and libvirtd run in the foreground as children of this object, so {@link #close()}
@@ -44,8 +51,8 @@ public final class HostLibvirtd implements AutoCloseable {
     private static final Logger LOG = System.getLogger(HostLibvirtd.class.getName());
     /** Characters that may appear in a path written into libvirt's configuration files. */
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_./-]*");
-    /** A unix socket path must fit sockaddr_un.sun_path (108 bytes with the terminating NUL). */
-    private static final int MAX_SOCKET_PATH = 107;
+    /** Where the hosts' sockets are: a unix socket path must fit sockaddr_un.sun_path (107 bytes and a NUL). */
+    private static final Path SOCKETS = Path.of("/run/isthmus-libvirt");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     /** This host's directory under {@code stateDir} for each directory libvirt keeps its state in. */
     private static final Map<String, String> PRIVATE_DIRS = Map.of("/run/libvirt", "run", "/var/lib/libvirt", "lib",
@@ -57,15 +64,17 @@ public final class HostLibvirtd implements AutoCloseable {
 
     private final HostName host;
     private final Path stateDir;
+    private final Path sockets;
     private final UUID hostUuid;
     private final Process holder;
     private final List<Process> daemons;
     private final CommandRunner runner;
 
-    private HostLibvirtd(HostName host, Path stateDir, UUID hostUuid, Process holder, List<Process> daemons,
-            CommandRunner runner) {
+    private HostLibvirtd(HostName host, Path stateDir, Path sockets, UUID hostUuid, Process holder,
+            List<Process> daemons, CommandRunner runner) {
         this.host = host;
         this.stateDir = stateDir;
+        this.sockets = sockets;
         this.hostUuid = hostUuid;
         this.holder = holder;
         this.daemons = daemons;
@@ -82,20 +91,16 @@ public final class HostLibvirtd implements AutoCloseable {
      */
     public static HostLibvirtd start(NamespaceName netns, HostName host, Path stateDir) {
         Path dir = safe(stateDir.toAbsolutePath().normalize());
-        if (dir.resolve("sock/libvirt-sock").toString().length() > MAX_SOCKET_PATH) {
-            throw new EmulationException("state directory " + dir + " is too long for a unix socket path under it"
-                    + " (at most " + (MAX_SOCKET_PATH - "/sock/libvirt-sock".length()) + " characters); choose a"
-                    + " shorter one");
-        }
+        Path sockets = SOCKETS.resolve(netns.value());
         CommandRunner runner = new CommandRunner(Duration.ofSeconds(20));
         requirePrerequisites(runner);
         reapLeftovers(dir);
         UUID uuid = UUID.nameUUIDFromBytes(("isthmus-emulated-host:" + host.value()).getBytes(StandardCharsets.UTF_8));
-        writeConfiguration(dir, uuid);
+        writeConfiguration(dir, sockets, uuid);
         List<Process> daemons = new ArrayList<>();
         Process holder = runner.spawn(List.of("ip", "netns", "exec", netns.value(), "unshare", "--mount", "--uts",
                 "--propagation", "private", "sleep", "infinity"), dir.resolve("holder.log"));
-        HostLibvirtd started = new HostLibvirtd(host, dir, uuid, holder, daemons, runner);
+        HostLibvirtd started = new HostLibvirtd(host, dir, sockets, uuid, holder, daemons, runner);
         try {
             writePid(dir.resolve("holder.pid"), holder.pid());
             started.awaitHolder(netns);
@@ -149,7 +154,7 @@ public final class HostLibvirtd implements AutoCloseable {
 
     /** {@code qemu:///system} through this host's socket. */
     public String uri() {
-        return "qemu:///system?socket=" + stateDir.resolve("sock/libvirt-sock");
+        return "qemu:///system?socket=" + sockets.resolve("libvirt-sock");
     }
 
     public HostName host() {
@@ -169,6 +174,50 @@ public final class HostLibvirtd implements AutoCloseable {
     /** The pid of libvirtd, while it runs. */
     public Optional<Long> libvirtdPid() {
         return daemons.size() < 2 || !daemons.get(1).isAlive() ? Optional.empty() : Optional.of(daemons.get(1).pid());
+    }
+
+    /**
+     * Makes {@code name} an active, autostarted directory storage pool over {@code dir} on this host (as an operator
+     * runs {@code virsh pool-define-as name dir --target dir}); an existing pool of that name is refreshed.
+     */
+    public void ensureDirPool(String name, Path dir) {
+        if (!name.matches("[a-z][a-z0-9-]{0,30}")) {
+            throw new EmulationException("'" + name + "' is not a usable pool name (a-z, 0-9, '-')");
+        }
+        try {
+            Files.createDirectories(dir);
+            Connect connect = new Connect(uri(), false);
+            try {
+                StoragePool pool;
+                try {
+                    pool = connect.storagePoolLookupByName(name);
+                } catch (LibvirtException missing) {
+                    Document document = XmlDocuments.newDocument();
+                    Element root = document.createElement("pool");
+                    document.appendChild(root);
+                    root.setAttribute("type", "dir");
+                    XmlDocuments.child(root, "name", name);
+                    XmlDocuments.child(XmlDocuments.child(root, "target"), "path", dir.toAbsolutePath().toString());
+                    pool = connect.storagePoolDefineXML(XmlDocuments.serialize(document), 0);
+                    pool.setAutostart(1);
+                }
+                try {
+                    if (pool.isActive() == 0) {
+                        pool.create(0);
+                    }
+                    pool.refresh(0);
+                } finally {
+                    pool.free();
+                }
+            } finally {
+                connect.close();
+            }
+        } catch (LibvirtException e) {
+            throw new EmulationException("cannot define storage pool " + name + " over " + dir + " on emulated host "
+                    + host + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EmulationException("cannot create " + dir + " for storage pool " + name, e);
+        }
     }
 
     /**
@@ -268,7 +317,7 @@ public final class HostLibvirtd implements AutoCloseable {
     }
 
     private void awaitSocket() {
-        Path socket = stateDir.resolve("sock/libvirt-sock");
+        Path socket = sockets.resolve("libvirt-sock");
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             for (Process daemon : daemons) {
@@ -305,16 +354,16 @@ public final class HostLibvirtd implements AutoCloseable {
         }
     }
 
-    private static void writeConfiguration(Path dir, UUID uuid) {
+    private static void writeConfiguration(Path dir, Path sockets, UUID uuid) {
         try {
             for (String own : PRIVATE_DIRS.values()) {
                 Files.createDirectories(dir.resolve(own));
             }
-            Files.createDirectories(dir.resolve("sock"));
-            Files.deleteIfExists(dir.resolve("sock/libvirt-sock"));
+            Files.createDirectories(sockets);
+            Files.deleteIfExists(sockets.resolve("libvirt-sock"));
             Files.writeString(dir.resolve("etc/libvirtd.conf"), String.join("\n",
                     "# written by Isthmus for an emulated host; libvirtd reads it as /etc/libvirt/libvirtd.conf",
-                    "unix_sock_dir = \"" + dir.resolve("sock") + "\"",
+                    "unix_sock_dir = \"" + sockets + "\"",
                     "unix_sock_group = \"root\"",
                     "unix_sock_rw_perms = \"0700\"",
                     "auth_unix_rw = \"none\"",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Connect;
+import org.libvirt.StoragePool;
 
 /** Each emulated host gets a libvirtd of its own: inside its network namespace, with its hostname and host UUID. */
 class HostLibvirtdTest {
@@ -63,6 +64,20 @@ class HostLibvirtdTest {
             assertEquals(Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/net")).toString(),
                     "net:[" + Files.getAttribute(Path.of("/run/netns/isth-" + host.host()), "unix:ino") + "]",
                     "libvirtd runs in the host's network namespace, where its guests' taps join the bridges");
+        }
+        Path images = dir.resolve("catalog");
+        a1.ensureDirPool("isthmus-images", images);
+        Files.writeString(images.resolve("tiny.img"), "not really an image");
+        a1.ensureDirPool("isthmus-images", images);
+        Connect connect = new Connect(a1.uri(), false);
+        try {
+            StoragePool pool = connect.storagePoolLookupByName("isthmus-images");
+            assertEquals(1, pool.isActive(), "the pool is active");
+            assertTrue(pool.getXMLDesc(0).contains("<path>" + images + "</path>"), pool.getXMLDesc(0));
+            assertEquals(List.of("tiny.img"), List.of(pool.listVolumes()), "a second ensure refreshed the pool");
+            pool.free();
+        } finally {
+            connect.close();
         }
         assertNotEquals(a1.hostUuid(), a2.hostUuid());
         assertNotEquals(a1.uri(), a2.uri());
