@@ -17,29 +17,32 @@ import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** DOM plumbing shared by the libvirt XML serializers: new documents, safe parsing, serialisation. */
-final class XmlDocuments {
+/**
+ * DOM plumbing shared by the libvirt XML serializers (domain, test node, storage volume): new documents, safe
+ * parsing, serialisation.
+ */
+public final class XmlDocuments {
 
     private XmlDocuments() {
     }
 
-    static Document newDocument() {
+    public static Document newDocument() {
         return builder().newDocument();
     }
 
-    static Element child(Element parent, String name) {
+    public static Element child(Element parent, String name) {
         Element element = parent.getOwnerDocument().createElement(name);
         parent.appendChild(element);
         return element;
     }
 
-    static Element child(Element parent, String name, String text) {
+    public static Element child(Element parent, String name, String text) {
         Element element = child(parent, name);
         element.setTextContent(text);
         return element;
     }
 
-    static String serialize(Document document) {
+    public static String serialize(Document document) {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -55,7 +58,7 @@ final class XmlDocuments {
         }
     }
 
-    static Document parse(String xml) {
+    public static Document parse(String xml) {
         try {
             return builder().parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | java.io.IOException e) {
