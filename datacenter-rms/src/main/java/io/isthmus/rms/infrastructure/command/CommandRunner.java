@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,24 @@ public final class CommandRunner {
         } catch (ExecutionException e) {
             throw new CommandException("could not read the output of '" + String.join(" ", command) + "'",
                     e.getCause());
+        }
+    }
+
+    /**
+     * Starts a long-running {@code command} (a daemon kept in the foreground so that its owner can stop it) with
+     * stdout and stderr appended to {@code log}; stdin is closed.
+     *
+     * @throws CommandException when it cannot be started
+     */
+    public Process spawn(List<String> command, Path log) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            closeInput(process);
+            return process;
+        } catch (IOException e) {
+            throw new CommandException("could not start '" + String.join(" ", command) + "': install it or fix PATH",
+                    e);
         }
     }
 

@@ -17,10 +17,7 @@ import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/**
- * DOM plumbing shared by the libvirt XML serializers (domain, test node, storage volume): new documents, safe
- * parsing, serialisation.
- */
+/** DOM plumbing shared by the libvirt XML serializers: new documents, safe parsing, serialisation. */
 public final class XmlDocuments {
 
     private XmlDocuments() {
