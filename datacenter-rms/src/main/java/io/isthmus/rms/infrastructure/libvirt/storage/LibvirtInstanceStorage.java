@@ -125,9 +125,10 @@ public final class LibvirtInstanceStorage implements InstanceStorage {
                 if (SeedIso.fingerprint(descriptor).filter(seed.fingerprint()::equals).isPresent()) {
                     return current.path();
                 }
+                Path stale = current.path();
                 current.delete();
-                LOG.log(Level.INFO, "seed {0} says something else than the guest should be told; rewriting it",
-                        current.path());
+                LOG.log(Level.INFO, "seed {0} tells the guest something else than it should be told; rewriting it",
+                        stale);
             }
         }
         byte[] iso = seedIso.build(seed, files.domain().value());

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  */
 public record StoragePoolNames(String images, String instances) {
 
-    public static final String DEFAULT_IMAGES = "isthmus-images";
-    public static final String DEFAULT_INSTANCES = "isthmus-instances";
-    public static final StoragePoolNames DEFAULTS = new StoragePoolNames(DEFAULT_IMAGES, DEFAULT_INSTANCES);
-
     /** What libvirt accepts as a pool name and what stays a plain file name in its config directory. */
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final String RULE = "a letter or digit followed by up to 63 letters, digits, '.', '_' or '-'";
+
+    public static final String DEFAULT_IMAGES = "isthmus-images";
+    public static final String DEFAULT_INSTANCES = "isthmus-instances";
+    public static final StoragePoolNames DEFAULTS = new StoragePoolNames(DEFAULT_IMAGES, DEFAULT_INSTANCES);
 
     public StoragePoolNames {
         requireValid(images, "image pool");
