@@ -10,7 +10,7 @@ public record StoragePoolNames(String images, String instances) {
 
     /** What libvirt accepts as a pool name and what stays a plain file name in its config directory. */
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final String RULE = "a letter or digit followed by up to 63 letters, digits, '.', '_' or '-'";
+    public static final String RULE = "a letter or digit followed by up to 63 letters, digits, '.', '_' or '-'";
 
     public static final String DEFAULT_IMAGES = "isthmus-images";
     public static final String DEFAULT_INSTANCES = "isthmus-instances";
