@@ -208,6 +208,8 @@ class LibvirtInstanceStorageTest {
         assertEquals(Optional.empty(), storage.instances().consoleTail(A1, DB, 7));
         storage.instances().delete(A1, DB);
         storage.instances().delete(A2, DB);
+        storage.instances().delete(A1, other);
+        assertEquals(Map.of(), files(instanceDirs.get(A1)), "no file of either VM is left");
     }
 
     @Test
