@@ -18,6 +18,7 @@ import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
 import io.isthmus.rms.infrastructure.fault.KillSwitch;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
+import io.isthmus.rms.infrastructure.libvirt.storage.LibvirtSiteStorage;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
 import io.isthmus.rms.infrastructure.persistence.JdbcBookingRepository;
 import io.isthmus.rms.interfaces.soap.SiteRmsEndpoint;
@@ -37,7 +38,9 @@ import java.util.Optional;
  * {@code site.dataPlane=emulated}, opening checks the host namespaces, reconciles the data plane with the
  * provisioned bookings (orphan stand-ins and unused segments removed, missing ones recreated), shapes their NICs
  * again and starts re-dividing each host's link every {@code site.qos.periodMillis}. With
- * {@code site.fault.killAtFile} the use cases reach their fault points through a {@link KillSwitch}.
+ * {@code site.fault.killAtFile} the use cases reach their fault points through a {@link KillSwitch}. When every host
+ * has a real libvirt URI, opening also checks each host's storage pools ({@code site.imagePool},
+ * {@code site.instancePool}) and offers the VMs' own disks and the image catalog through {@link #storage()}.
  */
 public final class RmsComponents implements AutoCloseable {
 
@@ -50,13 +53,15 @@ public final class RmsComponents implements AutoCloseable {
     private final StatusService status;
     private final OverdueTeardown overdue;
     private final ShapingService shaping;
+    private final Optional<StorageWiring> storage;
 
     private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            ShapingService shaping, FaultPoints faults, Clock clock) {
+            ShapingService shaping, FaultPoints faults, Clock clock, Optional<StorageWiring> storage) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
         this.shaping = shaping;
+        this.storage = storage;
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
         this.status = new StatusService(bookings, compute);
@@ -77,14 +82,22 @@ public final class RmsComponents implements AutoCloseable {
         try {
             CommandRunner runner = CommandRunner.withDefaultTimeout();
             NodeNetwork network = network(config, runner);
-            RmsComponents components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)),
-                    network, QosWiring.shaping(config, network, runner), faults(config), clock);
+            Optional<StorageWiring> storage = StorageWiring.open(config, runner);
+            RmsComponents components;
+            try {
+                components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)), network,
+                        QosWiring.shaping(config, network, runner), faults(config), clock, storage);
+            } catch (RuntimeException e) {
+                storage.ifPresent(StorageWiring::close);
+                throw e;
+            }
             try {
                 components.lifecycle.reconcileNetwork();
                 components.shaping.startRebalancing(config.qosPeriod());
             } catch (RuntimeException e) {
                 components.shaping.close();
                 components.compute.close();
+                components.storage.ifPresent(StorageWiring::close);
                 throw e;
             }
             return components;
@@ -147,6 +160,14 @@ public final class RmsComponents implements AutoCloseable {
         return compute;
     }
 
+    /**
+     * The VMs' own disks and the image catalog on the hosts' libvirt storage pools; empty unless every host has a
+     * real libvirt URI ({@code host.<h>.uri}).
+     */
+    public Optional<LibvirtSiteStorage> storage() {
+        return storage.map(StorageWiring::storage);
+    }
+
     /** The NIC shaping of every host (empty without a data plane). */
     public ShapingService shaping() {
         return shaping;
@@ -170,8 +191,8 @@ public final class RmsComponents implements AutoCloseable {
     }
 
     /**
-     * Stops re-dividing the host links (ports keep their shaping), closes the libvirt connections, then the
-     * database; a failure of one does not skip the next.
+     * Stops re-dividing the host links (ports keep their shaping), closes the libvirt connections (the compute
+     * driver's, then the storage's), then the database; a failure of one does not skip the next.
      */
     @Override
     public void close() {
@@ -181,7 +202,11 @@ public final class RmsComponents implements AutoCloseable {
             try {
                 compute.close();
             } finally {
-                database.close();
+                try {
+                    storage.ifPresent(StorageWiring::close);
+                } finally {
+                    database.close();
+                }
             }
         }
     }

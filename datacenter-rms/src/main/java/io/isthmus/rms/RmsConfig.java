@@ -6,6 +6,7 @@ import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Names;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.domain.site.SiteId;
+import io.isthmus.rms.infrastructure.libvirt.storage.StoragePoolNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.MalformedURLException;
@@ -34,17 +35,21 @@ import java.util.Properties;
  * site's {@link Leases}: {@code site.hold.maxSeconds} (longest hold granted, default 600) and
  * {@code site.teardown.graceSeconds} (how long after its window a booking the broker did not end is torn down
  * by the site itself, default 60). Crash tests only: {@code site.fault.killAtFile} (an absolute path, optional)
- * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file.
+ * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file. On hosts with a
+ * real libvirt URI, {@code site.imagePool} (default {@code isthmus-images}) and {@code site.instancePool} (default
+ * {@code isthmus-instances}) name the libvirt storage pools of the image catalog and of the VMs' own disks.
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
-        Duration qosPeriod, Leases leases, Optional<Path> killAtFile) {
+        Duration qosPeriod, Leases leases, Optional<Path> killAtFile, StoragePoolNames storagePools) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
     /** DBA-VM's period: near 1 s balances how fast shares adapt against what re-dividing costs. */
     public static final Duration DEFAULT_QOS_PERIOD = Duration.ofSeconds(1);
     static final String KILL_AT_FILE = "site.fault.killAtFile";
+    static final String IMAGE_POOL = "site.imagePool";
+    static final String INSTANCE_POOL = "site.instancePool";
 
     public RmsConfig {
         Objects.requireNonNull(siteId, "siteId");
@@ -57,6 +62,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(qosPeriod, "qosPeriod");
         Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(killAtFile, "killAtFile");
+        Objects.requireNonNull(storagePools, "storagePools");
         hosts = List.copyOf(hosts);
     }
 
@@ -90,7 +96,27 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
-                qosPeriod, leases(values), killAtFile(values));
+                qosPeriod, leases(values), killAtFile(values), storagePools(values));
+    }
+
+    private static StoragePoolNames storagePools(ConfigValues values) {
+        String images = poolName(values, IMAGE_POOL, StoragePoolNames.DEFAULT_IMAGES);
+        String instances = poolName(values, INSTANCE_POOL, StoragePoolNames.DEFAULT_INSTANCES);
+        if (images.equals(instances)) {
+            throw new InvalidConfigException(INSTANCE_POOL, INSTANCE_POOL + "=" + instances + " is also "
+                    + IMAGE_POOL + ": the VMs' own disks must not go into the image catalog; name another pool");
+        }
+        return new StoragePoolNames(images, instances);
+    }
+
+    private static String poolName(ConfigValues values, String key, String fallback) {
+        String name = values.optional(key).orElse(fallback);
+        try {
+            return StoragePoolNames.requireValid(name, key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key, key + "=" + name + " is not a usable libvirt storage pool name: use "
+                    + StoragePoolNames.RULE, e);
+        }
     }
 
     private static Optional<Path> killAtFile(ConfigValues values) {
