@@ -16,6 +16,10 @@ import java.util.Objects;
  * rebuilt only when one of its inputs changes: a qcow2 root disk (busybox, iperf3, an init that configures the guest
  * from its cloud-init NoCloud seed and reports ready), and the kernel, initramfs and command line to boot it
  * directly. Call {@link #ensure(Path)}; from a shell, {@code java ... io.isthmus.rms.emulation.TestGuestImage DIR}.
+ *
+ * <p>TEST IMAGE ONLY: besides {@code iperf3 -s}, a guest of this image runs an unauthenticated root shell on TCP
+ * 7777 (one command line per connection, its output sent back) so that system tests can run ping, iperf3 -c or
+ * {@code cat /proc/cpuinfo} inside it. Boot it only on networks nothing but tests can reach.
  */
 public final class TestGuestImage {
 
