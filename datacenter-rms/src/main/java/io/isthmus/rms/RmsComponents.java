@@ -11,11 +11,13 @@ import io.isthmus.rms.application.reservation.OverdueTeardown;
 import io.isthmus.rms.application.reservation.ReservationLocks;
 import io.isthmus.rms.application.reservation.StatusService;
 import io.isthmus.rms.application.site.CapacityService;
+import io.isthmus.rms.domain.compute.ImageCatalog;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
 import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
 import io.isthmus.rms.infrastructure.fault.KillSwitch;
+import io.isthmus.rms.infrastructure.image.DirectoryImageCatalog;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
@@ -52,7 +54,7 @@ public final class RmsComponents implements AutoCloseable {
     private final ShapingService shaping;
 
     private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            ShapingService shaping, FaultPoints faults, Clock clock) {
+            ShapingService shaping, FaultPoints faults, Clock clock, ImageCatalog images) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
@@ -60,8 +62,8 @@ public final class RmsComponents implements AutoCloseable {
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
         this.status = new StatusService(bookings, compute);
-        this.capacity = new CapacityService(site, bookings, config.leases(), clock);
-        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults);
+        this.capacity = new CapacityService(site, bookings, config.leases(), clock, images);
+        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults, images);
         this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
                 locks, status, network, shaping, faults);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
@@ -78,7 +80,8 @@ public final class RmsComponents implements AutoCloseable {
             CommandRunner runner = CommandRunner.withDefaultTimeout();
             NodeNetwork network = network(config, runner);
             RmsComponents components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)),
-                    network, QosWiring.shaping(config, network, runner), faults(config), clock);
+                    network, QosWiring.shaping(config, network, runner), faults(config), clock,
+                    new DirectoryImageCatalog(config.imageDir()));
             try {
                 components.lifecycle.reconcileNetwork();
                 components.shaping.startRebalancing(config.qosPeriod());
