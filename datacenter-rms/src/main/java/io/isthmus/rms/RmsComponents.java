@@ -11,11 +11,13 @@ import io.isthmus.rms.application.reservation.OverdueTeardown;
 import io.isthmus.rms.application.reservation.ReservationLocks;
 import io.isthmus.rms.application.reservation.StatusService;
 import io.isthmus.rms.application.site.CapacityService;
+import io.isthmus.rms.domain.compute.ImageCatalog;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
 import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
 import io.isthmus.rms.infrastructure.fault.KillSwitch;
+import io.isthmus.rms.infrastructure.image.DirectoryImageCatalog;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.libvirt.storage.LibvirtSiteStorage;
@@ -56,7 +58,8 @@ public final class RmsComponents implements AutoCloseable {
     private final Optional<StorageWiring> storage;
 
     private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            ShapingService shaping, FaultPoints faults, Clock clock, Optional<StorageWiring> storage) {
+            ShapingService shaping, FaultPoints faults, Clock clock, Optional<StorageWiring> storage,
+            ImageCatalog images) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
@@ -65,8 +68,8 @@ public final class RmsComponents implements AutoCloseable {
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
         this.status = new StatusService(bookings, compute);
-        this.capacity = new CapacityService(site, bookings, config.leases(), clock);
-        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults);
+        this.capacity = new CapacityService(site, bookings, config.leases(), clock, images);
+        this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults, images);
         this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
                 locks, status, network, shaping, faults);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
@@ -85,8 +88,10 @@ public final class RmsComponents implements AutoCloseable {
             Optional<StorageWiring> storage = StorageWiring.open(config, runner);
             RmsComponents components;
             try {
+                ImageCatalog images = storage.<ImageCatalog>map(s -> s.storage().catalog())
+                        .orElseGet(() -> new DirectoryImageCatalog(config.imageDir()));
                 components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)), network,
-                        QosWiring.shaping(config, network, runner), faults(config), clock, storage);
+                        QosWiring.shaping(config, network, runner), faults(config), clock, storage, images);
             } catch (RuntimeException e) {
                 storage.ifPresent(StorageWiring::close);
                 throw e;

@@ -27,7 +27,8 @@ import java.util.Properties;
  * The configuration of one site's RMS, read from a {@code .properties} file. Keys: {@code site.id},
  * {@code site.listen}, {@code site.dataDir}, {@code site.gateway.id}, {@code site.gateway.endpoint},
  * {@code site.hosts}, {@code host.<h>.cores|memoryMib|diskGib|nested|uri}, optional
- * {@code site.imageDir}, {@code site.reaperIntervalMillis}, {@code host.<h>.linkMbps} (default 10000; also bounds
+ * {@code site.imageDir} (the {@code <image>.qcow2} files: the site's image catalog and the VMs' disks),
+ * {@code site.reaperIntervalMillis}, {@code host.<h>.linkMbps} (default 10000; also bounds
  * what the NIC contracts on the host guarantee at once, checked at prepare with or without data plane) and
  * {@code site.qos.periodMillis} (how often each host's link is re-divided, default 1000), and the optional data
  * plane ({@code site.dataPlane}, {@code site.gatewaySiteAddress}, {@code host.<h>.namespace|lanAddress}; see

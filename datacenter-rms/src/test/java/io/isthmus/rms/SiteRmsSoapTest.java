@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import javax.xml.datatype.DatatypeFactory;
@@ -220,6 +221,31 @@ class SiteRmsSoapTest {
         assertTrue(fault.getFaultInfo().getMessage().endsWith("node hv-1 needs 10,001 Mbit/s more (10,000 left)"),
                 fault.getFaultInfo().getMessage());
         assertEquals(SiteBookingState.NONE, status(reservation).getState());
+    }
+
+    @Test
+    void capacityCarriesTheSiteImageCatalog() throws ServiceFault {
+        assertEquals(List.of("debian-12"), port.capacity(new Capacity(), header()).getSiteCapacity()
+                .getImageCatalog().getImage());
+    }
+
+    @Test
+    void aNodeWhoseImageIsNotInTheCatalogIsATypedValidationFaultNamingItAndHoldsNothing() throws ServiceFault {
+        String reservation = UUID.randomUUID().toString();
+        Prepare prepare = prepare(reservation, UUID.randomUUID().toString(), Duration.ofMinutes(2), 4096,
+                "52:54:00:12:34:5c");
+        prepare.getNode().get(0).setImage("windows-11");
+
+        ServiceFault fault = assertThrows(ServiceFault.class, () -> port.prepare(prepare, header()));
+
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals(reservation, fault.getFaultInfo().getReservationId());
+        assertEquals("node.image", fault.getFaultInfo().getDetail().get(0).getField());
+        assertTrue(fault.getFaultInfo().getMessage().startsWith("node hv-1 needs image 'windows-11', which is not in"
+                + " the image catalog of site-a (it has debian-12)"), fault.getFaultInfo().getMessage());
+        assertEquals(SiteBookingState.NONE, status(reservation).getState());
+        assertEquals(65536, port.capacity(new Capacity(), header()).getSiteCapacity().getHost().get(0)
+                .getFreeMemoryMib());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.isthmus.rms.domain.site.HostName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
-/** A two-host emulated site (a1: 16 cores / 64 GiB / nested, a2: 8 cores / 32 GiB / no nested) for tests. */
+/**
+ * A two-host emulated site (a1: 16 cores / 64 GiB / nested, a2: 8 cores / 32 GiB / no nested) for tests, whose image
+ * catalog ({@code <dataDir>/images}) holds {@value #IMAGE}.
+ */
 final class TestSite {
+
+    static final String IMAGE = "debian-12";
 
     private TestSite() {
     }
@@ -44,8 +50,22 @@ final class TestSite {
         p.setProperty("host.a2.memoryMib", "32768");
         p.setProperty("host.a2.diskGib", "250");
         p.setProperty("host.a2.nested", "false");
-        p.setProperty("site.imageDir", "/var/lib/isthmus/images");
+        p.setProperty("site.imageDir", imageDir(dataDir).toString());
         return p;
+    }
+
+    /** The site's image directory, created with an (empty) {@value #IMAGE}.qcow2 in it. */
+    static Path imageDir(Path dataDir) {
+        Path images = dataDir.toAbsolutePath().resolve("images");
+        try {
+            Files.createDirectories(images);
+            if (!Files.exists(images.resolve(IMAGE + ".qcow2"))) {
+                Files.createFile(images.resolve(IMAGE + ".qcow2"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return images;
     }
 
     static RmsConfig config(Path dataDir) {
@@ -74,7 +94,7 @@ final class TestSite {
 
     static NodeSpec node(String name, int vcpus, int memoryMib, boolean nested, Optional<String> host,
             NicSpec... nics) {
-        return new NodeSpec(new NodeName(name), vcpus, memoryMib, 20, new ImageRef("debian-12"), nested,
+        return new NodeSpec(new NodeName(name), vcpus, memoryMib, 20, new ImageRef(IMAGE), nested,
                 host.map(HostName::new), List.of(nics));
     }
 

@@ -3,6 +3,7 @@ package io.isthmus.examples.federation;
 import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.config.GatewayConfig;
 import io.isthmus.examples.federation.config.HostSpec;
+import io.isthmus.examples.federation.config.ImageDirectory;
 import io.isthmus.examples.federation.config.JavaCommands;
 import io.isthmus.examples.federation.config.PropertiesFile;
 import io.isthmus.examples.federation.config.ServicePorts;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * The federation's parts laid out in the run directory: four gateways (requester gateways gw-req and gw-req2, one
  * per tenant; site gateways gw-a, gw-b), two sites (site-a with hosts a1, a2 behind gw-a; site-b with b1, b2
  * behind gw-b) and the broker, with their config files written by {@link #writeConfigs(DataPlaneMode)} and their
- * command lines. The broker knows no requester gateway: each request names its own.
+ * command lines. Both sites' image catalogs hold {@link #IMAGES}. The broker knows no requester gateway: each
+ * request names its own.
  */
 public final class FederationPlan {
 
@@ -37,6 +39,8 @@ public final class FederationPlan {
     private static final int HOST_CORES = 16;
     private static final int HOST_MEMORY_MIB = 16384;
     private static final int HOST_DISK_GIB = 200;
+    /** The image catalog of each site: what {@code examples/two-site-vi.xml} and the system tests ask for. */
+    public static final List<String> IMAGES = List.of("debian-12");
 
     private final FederationOptions options;
     private final ServicePorts ports;
@@ -68,7 +72,10 @@ public final class FederationPlan {
         return all;
     }
 
-    /** Writes each gateway's and site's properties file under {@code <runDir>/config}; hosts on libvirt's test driver. */
+    /**
+     * Writes each gateway's and site's properties file under {@code <runDir>/config}, and each site's image
+     * directory; hosts on libvirt's test driver.
+     */
     public void writeConfigs(DataPlaneMode mode) {
         writeConfigs(mode, (site, host) -> Optional.empty());
     }
@@ -84,6 +91,7 @@ public final class FederationPlan {
         sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()),
                 withKillFile(s.properties(mode, hostUris), "site.fault.killAtFile", s.siteId()),
                 "Isthmus RMS " + s.siteId() + " of the emulated federation"));
+        sites.forEach(s -> ImageDirectory.create(s.imageDir(), s.images()));
         if (options.faultInjection()) {
             try {
                 Files.createDirectories(killFile("broker").getParent());
@@ -207,7 +215,7 @@ public final class FederationPlan {
         GatewaySlot gateway = lan.gateway();
         URI gatewayUrl = ports.gatewaySoap(EmulatedUnderlay.gateways().indexOf(gateway) + 1);
         return new SiteConfig(lan.siteId(), ports.siteSoap(lan.number()), dataDir(lan.siteId()), gateway.gatewayId(),
-                gatewayUrl, hosts, lan);
+                gatewayUrl, hosts, lan, dataDir(lan.siteId()).resolve("images"), IMAGES);
     }
 
     private LaunchSpec serviceSpec(String name, Path jar, URI listen) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.config.PropertiesFile;
 import io.isthmus.examples.federation.process.LaunchSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,20 @@ class FederationPlanTest {
         assertEquals("http://127.0.0.1:9203/gateway/GatewayService", siteB.getProperty("site.gateway.endpoint"));
         assertEquals(runDir.resolve("data/site-b").toString(), siteB.getProperty("site.dataDir"));
         assertFalse(siteB.containsKey("host.b1.uri"), "no uri: the site emulates the host on libvirt test:///");
+    }
+
+    @Test
+    void eachSiteGetsAnImageDirectoryHoldingTheImageTheExamplesAskFor() throws IOException {
+        plan().writeConfigs(DataPlaneMode.NONE);
+
+        for (String site : List.of("site-a", "site-b")) {
+            Path images = runDir.resolve("data/" + site + "/images");
+            assertEquals(images.toString(), config(site).getProperty("site.imageDir"));
+            try (var files = Files.list(images)) {
+                assertEquals(List.of("debian-12.qcow2"), files.map(f -> f.getFileName().toString()).toList(),
+                        "examples/two-site-vi.xml and the system tests ask for debian-12");
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.isthmus.rms.application.reservation;
 
+import io.isthmus.rms.domain.compute.ImageCatalog;
 import io.isthmus.rms.domain.placement.BestFitPlacement;
 import io.isthmus.rms.domain.placement.SiteCalendar;
 import io.isthmus.rms.domain.reservation.Booking;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * Phase one and two of the broker's co-allocation at this site: prepare places the nodes and
  * stores a durable hold (no longer than the site's longest hold), commit turns it into a booking, and expired
- * holds are released. Fault points (after the write they name, before answering): {@code prepare.stored},
+ * holds are released. A node whose image is not in the site's catalog is refused before anything is held (a
+ * repeated prepare of a hold already stored is answered without looking at the catalog again). Fault points (after the write they name, before answering): {@code prepare.stored},
  * {@code commit.stored}.
  */
 public final class HoldService {
@@ -38,9 +40,10 @@ public final class HoldService {
     private final BestFitPlacement placement;
     private final PrepareValidator validator;
     private final FaultPoints faults;
+    private final ImageCatalog images;
 
     public HoldService(Site site, BookingRepository bookings, ReservationLocks locks, StatusService status,
-            Leases leases, Clock clock, FaultPoints faults) {
+            Leases leases, Clock clock, FaultPoints faults, ImageCatalog images) {
         this.site = site;
         this.bookings = bookings;
         this.locks = locks;
@@ -50,6 +53,7 @@ public final class HoldService {
         this.placement = new BestFitPlacement(site.id());
         this.validator = new PrepareValidator(site);
         this.faults = faults;
+        this.images = images;
     }
 
     public ReservationView prepare(PrepareCommand command) {
@@ -62,6 +66,7 @@ public final class HoldService {
                     return repeated.get();
                 }
             }
+            validator.requireImagesIn(command, images.images());
             Booking held = locks.onAllocation(() -> hold(command));
             LOG.log(Level.INFO, "held reservation {0} (transaction {1}) at {2} until {3}: {4}", command.reservation(),
                     command.transaction(), site.id(), held.holdExpires().orElseThrow(), placementText(held.nodes()));

@@ -5,6 +5,7 @@ import io.isthmus.rms.application.reservation.ReservationView;
 import io.isthmus.rms.application.site.HostAvailability;
 import io.isthmus.rms.application.site.SiteCapacityView;
 import io.isthmus.rms.domain.compute.DomainRunState;
+import io.isthmus.rms.domain.reservation.ImageRef;
 import io.isthmus.rms.domain.reservation.BookingState;
 import io.isthmus.rms.domain.segment.MacAddress;
 import io.isthmus.schema.site.v1.CapacityResponse;
@@ -13,6 +14,7 @@ import io.isthmus.schema.site.v1.HostCapacity;
 import io.isthmus.schema.site.v1.SiteBookingState;
 import io.isthmus.schema.site.v1.SiteCapacity;
 import io.isthmus.schema.site.v1.SiteGateway;
+import io.isthmus.schema.site.v1.SiteImageCatalog;
 import io.isthmus.schema.site.v1.SiteNodeStatus;
 import io.isthmus.schema.site.v1.SiteReservationStatus;
 import io.isthmus.schema.site.v1.SiteResult;
@@ -46,9 +48,18 @@ final class ResponseMapper {
         gateway.setEndpoint(view.site().gatewayEndpoint().toString());
         capacity.setGateway(gateway);
         view.hosts().forEach(h -> capacity.getHost().add(host(h)));
+        capacity.setImageCatalog(catalog(view));
         CapacityResponse response = new CapacityResponse();
         response.setSiteCapacity(capacity);
         return response;
+    }
+
+    /** The catalog's names without the {@code .qcow2} suffix, in order: what a request names the images by. */
+    private static SiteImageCatalog catalog(SiteCapacityView view) {
+        SiteImageCatalog catalog = new SiteImageCatalog();
+        view.images().stream().map(ImageRef::fileName).map(f -> f.substring(0, f.length() - ".qcow2".length()))
+                .distinct().sorted().forEach(catalog.getImage()::add);
+        return catalog;
     }
 
     private static HostCapacity host(HostAvailability availability) {

@@ -12,13 +12,15 @@ import java.util.stream.Collectors;
 
 /**
  * The configuration of one site RMS, as the keys {@code datacenter-rms} reads from its properties file; {@code lan}
- * is where its hosts sit when the data plane is emulated.
+ * is where its hosts sit when the data plane is emulated; {@code images} are the names of its image catalog, the
+ * {@code <name>.qcow2} files of {@code imageDir}.
  */
 public record SiteConfig(String siteId, URI listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
-                         List<HostSpec> hosts, SiteLan lan) {
+                         List<HostSpec> hosts, SiteLan lan, Path imageDir, List<String> images) {
 
     public SiteConfig {
         hosts = List.copyOf(hosts);
+        images = List.copyOf(images);
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("site " + siteId + " needs at least one host");
         }
@@ -49,6 +51,7 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
         keys.put("site.id", siteId);
         keys.put("site.listen", listen.toString());
         keys.put("site.dataDir", dataDir.toString());
+        keys.put("site.imageDir", imageDir.toString());
         keys.put("site.gateway.id", gatewayId);
         keys.put("site.gateway.endpoint", gatewayEndpoint.toString());
         keys.put("site.hosts", hosts.stream().map(HostSpec::name).collect(Collectors.joining(",")));

@@ -65,7 +65,7 @@ public final class EmulatedHosts implements AutoCloseable {
                 }
             }
             LOG.log(Level.INFO, "{0} emulated host(s) run their own libvirtd with QEMU; catalog: {1}",
-                    running.size(), image.name());
+                    running.size(), image.qcow2().getFileName());
             return new EmulatedHosts(running, uris);
         } catch (EmulationException | UncheckedIOException e) {
             running.forEach(HostLibvirtd::close);
@@ -110,6 +110,12 @@ public final class EmulatedHosts implements AutoCloseable {
         }
     }
 
+    private static void copy(Path from, Path to) throws IOException {
+        Files.deleteIfExists(to);
+        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        to.toFile().setWritable(false, false);
+    }
+
     private static Path hostDirectory(Path runDir, LanHost host) {
         return runDir.resolve("hosts").resolve(host.namespace().value());
     }
@@ -118,15 +124,21 @@ public final class EmulatedHosts implements AutoCloseable {
         return site + "/" + host;
     }
 
-    /** The catalog holds copies (guests never write them: each boots from its own overlay). */
+    /**
+     * The catalog holds copies of the image and its direct-boot companions ({@code .vmlinuz}, {@code .initrd},
+     * {@code .cmdline}), read-only: guests never write them, each boots from its own overlay.
+     */
     private static void fillCatalog(Path catalog, TestGuestImage.Image image) {
+        String name = image.qcow2().getFileName().toString().replaceFirst("\\.qcow2$", "");
         try {
             Files.createDirectories(catalog);
-            for (Path file : image.files()) {
-                Path target = catalog.resolve(file.getFileName());
-                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                target.toFile().setWritable(false, false);
-            }
+            copy(image.qcow2(), catalog.resolve(name + ".qcow2"));
+            copy(image.kernel(), catalog.resolve(name + ".vmlinuz"));
+            copy(image.initrd(), catalog.resolve(name + ".initrd"));
+            Path cmdline = catalog.resolve(name + ".cmdline");
+            Files.deleteIfExists(cmdline);
+            Files.writeString(cmdline, image.cmdline());
+            cmdline.toFile().setWritable(false, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fill the image catalog " + catalog, e);
         }

@@ -1,5 +1,6 @@
 package io.isthmus.broker.application.reservation;
 
+import io.isthmus.broker.domain.placement.ImageAvailability;
 import io.isthmus.broker.domain.placement.InterSiteBookings;
 import io.isthmus.broker.domain.placement.InterSiteLink;
 import io.isthmus.broker.domain.placement.Placement;
@@ -27,8 +28,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Decides where a request goes before anything is held: asks the allowed sites for their capacity over the
- * window, runs the placement engine, and checks that every gateway involved can carry the tunnel kind.
+ * Decides where a request goes before anything is held: asks the allowed sites for their capacity (and image
+ * catalog) over the window, refuses images none of them has, runs the placement engine, and checks that every
+ * gateway involved can carry the tunnel kind.
  */
 @ApplicationScoped
 public class ReservationPlanner {
@@ -59,7 +61,11 @@ public class ReservationPlanner {
             }
         }
         List<SiteOffer> offers = views.values().stream().map(v -> new SiteOffer(v.offer().site(), v.offer().hosts(),
-                settings.connectivity(v.offer().site()), settings.costPerCore(v.offer().site()))).toList();
+                settings.connectivity(v.offer().site()), settings.costPerCore(v.offer().site()), v.offer().images()))
+                .toList();
+        List<String> allowed = vi.constraints().allowedSites();
+        ImageAvailability.check(vi, offers, directory.sites().keySet().stream()
+                .filter(s -> (allowed.isEmpty() || allowed.contains(s)) && !views.containsKey(s)).toList());
         List<InterSiteLink> links = bookings.links(vi.window()).stream()
                 .filter(l -> views.containsKey(l.siteA()) && views.containsKey(l.siteB())).toList();
         Placement placement = engine.place(vi, new Substrate(offers, links));

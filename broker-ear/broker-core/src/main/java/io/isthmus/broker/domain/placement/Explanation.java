@@ -7,7 +7,10 @@ import static io.isthmus.broker.domain.placement.PlacementProblem.MEMORY;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Says, site by site, why a unit found no room once the rest of the request was placed. */
+/**
+ * Says, site by site, why a unit found no room once the rest of the request was placed; a site left out because it
+ * lacks a member's image says so too.
+ */
 final class Explanation {
     private Explanation() {
     }
@@ -18,6 +21,13 @@ final class Explanation {
         for (int s = 0; s < p.k; s++) {
             if (p.allowed[u][s]) {
                 why.add(p.site[s].site() + ": " + reason(part, u, s));
+            } else {
+                for (int i : p.members[u]) {
+                    if (!p.hasImage(i, s)) {
+                        why.add(Infeasibility.missingImage(p, i, s) + " for node " + p.node[i]);
+                        break;
+                    }
+                }
             }
         }
         return p.unitName(u) + " (" + PlacementProblem.demandText(p.unitDemand[u]) + ") fits no site once the rest is placed — "

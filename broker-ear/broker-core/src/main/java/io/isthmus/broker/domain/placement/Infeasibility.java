@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Checks that prove a request cannot be placed whatever the engine does, each refusing with the constraint and
- * the numbers: a node no host can take, nodes that must share a site no site can take, a latency bound no pair of
- * sites meets, more demand than all sites together, an anti-affinity group larger than the hosts.
+ * the numbers: a node no host of a site with its image can take, nodes that must share a site no site can take, a
+ * latency bound no pair of sites meets, more demand than all sites together, an anti-affinity group larger than the
+ * hosts.
  */
 final class Infeasibility {
     private static final String[] DIM = {"vCPUs", "MiB memory", "GiB disk"};
@@ -46,7 +47,7 @@ final class Infeasibility {
         List<String> why = new ArrayList<>();
         for (int s = 0; s < p.k; s++) {
             if (candidate(p, i, s)) {
-                String reason = whyNoHost(p, i, s);
+                String reason = whyNot(p, i, s);
                 if (reason == null) {
                     return;
                 }
@@ -61,6 +62,19 @@ final class Infeasibility {
 
     private static boolean candidate(PlacementProblem p, int i, int s) {
         return p.vi.constraints().pin(p.node[i]).map(x -> x.site().equals(p.site[s].site())).orElse(true);
+    }
+
+    /** Null when site s has node i's image and some host there can take it, else the reason. */
+    private static String whyNot(PlacementProblem p, int i, int s) {
+        if (!p.hasImage(i, s)) {
+            return missingImage(p, i, s);
+        }
+        return whyNoHost(p, i, s);
+    }
+
+    /** "site-b does not have image 'x' (its catalog: [...])". */
+    static String missingImage(PlacementProblem p, int i, int s) {
+        return p.site[s].site() + " does not have image '" + p.image[i] + "' (its catalog: " + p.site[s].images() + ")";
     }
 
     /** Null when some host of site s can take node i, else the reason naming the numbers. */
@@ -106,7 +120,7 @@ final class Infeasibility {
             for (int i : p.members[u]) {
                 List<String> sites = new ArrayList<>();
                 for (int s = 0; s < p.k; s++) {
-                    if (candidate(p, i, s) && whyNoHost(p, i, s) == null) {
+                    if (candidate(p, i, s) && whyNot(p, i, s) == null) {
                         sites.add(p.site[s].site());
                     }
                 }

@@ -36,8 +36,9 @@ final class PlacementProblem {
     final String[] node;
     final long[][] demand;           // [node][dim]
     final boolean[] nested;
+    final String[] image;
     final String[] pinnedHost;       // null when not pinned to a host
-    final boolean[][] nodeAllowed;   // [node][site]: pins and a host that can take the node alone
+    final boolean[][] nodeAllowed;   // [node][site]: pins, the site's image catalog and a host that can take the node alone
     // sites
     final int k;
     final SiteOffer[] site;
@@ -76,6 +77,7 @@ final class PlacementProblem {
         node = new String[n];
         demand = new long[n][3];
         nested = new boolean[n];
+        image = new String[n];
         pinnedHost = new String[n];
         Map<String, Integer> nodeIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -83,6 +85,7 @@ final class PlacementProblem {
             node[i] = s.name();
             demand[i] = new long[] {s.vcpus(), s.memoryMib(), s.diskGib()};
             nested[i] = s.nested();
+            image[i] = s.image();
             nodeIndex.put(s.name(), i);
         }
         k = substrate.sites().size();
@@ -204,6 +207,8 @@ final class PlacementProblem {
      * Compiles and runs the checks that prove a request cannot be placed at all.
      *
      * @throws PlacementRefusedException naming the constraint and the numbers
+     * @throws io.isthmus.broker.domain.reservation.ValidationException when a node's image is in no offered site's
+     *         catalog, or its pinned site does not have it ({@link ImageAvailability})
      */
     static PlacementProblem compile(VirtualInfrastructureSpec vi, Substrate substrate) {
         if (substrate.sites().isEmpty()) {
@@ -216,6 +221,7 @@ final class PlacementProblem {
                         + substrate.sites().stream().map(SiteOffer::site).toList() + ")");
             }
         }
+        ImageAvailability.check(vi, substrate.sites(), List.of());
         PlacementProblem p = new PlacementProblem(vi, substrate);
         Infeasibility.check(p);
         return p;
@@ -253,7 +259,7 @@ final class PlacementProblem {
         boolean[][] ok = new boolean[n][k];
         for (int i = 0; i < n; i++) {
             for (int s = 0; s < k; s++) {
-                ok[i][s] = largestFit(i, s);
+                ok[i][s] = hasImage(i, s) && largestFit(i, s);
             }
         }
         for (Pin pin : vi.constraints().pins()) {
@@ -277,6 +283,11 @@ final class PlacementProblem {
             }
         }
         return false;
+    }
+
+    /** Whether site s's catalog has node i's image. */
+    boolean hasImage(int i, int s) {
+        return site[s].images().offers(image[i]);
     }
 
     boolean fits(int i, HostOffer h) {

@@ -4,6 +4,7 @@ import static io.isthmus.broker.infrastructure.site.SoapCalls.header;
 import static io.isthmus.broker.infrastructure.site.SoapCalls.tx;
 
 import io.isthmus.broker.domain.placement.HostOffer;
+import io.isthmus.broker.domain.placement.ImageCatalog;
 import io.isthmus.broker.domain.placement.SiteOffer;
 import io.isthmus.broker.domain.reservation.NicBandwidth;
 import io.isthmus.broker.domain.reservation.TimeWindow;
@@ -18,6 +19,7 @@ import io.isthmus.schema.site.v1.Capacity;
 import io.isthmus.schema.site.v1.NicQos;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteCapacity;
+import io.isthmus.schema.site.v1.SiteImageCatalog;
 import io.isthmus.schema.site.v1.SiteNic;
 import io.isthmus.schema.site.v1.SiteNode;
 import io.isthmus.schema.site.v1.SiteReservationStatus;
@@ -34,11 +36,20 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
-/** {@link SiteRmsClient} over the SiteRmsService SOAP contract. */
+/**
+ * {@link SiteRmsClient} over the SiteRmsService SOAP contract. A capacity answer without an image catalog comes from
+ * an RMS older than the catalog: its catalog is unknown and it is offered every image (logged once per site).
+ */
 @ApplicationScoped
 public class SoapSiteRmsClient implements SiteRmsClient {
+    private static final Logger LOG = Logger.getLogger(SoapSiteRmsClient.class.getName());
+
     private SiteRmsService service;
+    private final Set<String> withoutCatalog = ConcurrentHashMap.newKeySet();
 
     @Inject
     BrokerSettings settings;
@@ -57,8 +68,20 @@ public class SoapSiteRmsClient implements SiteRmsClient {
                 port -> port.capacity(request, SoapCalls.brokerHeader()).getSiteCapacity());
         List<HostOffer> hosts = c.getHost().stream().map(h -> new HostOffer(h.getHost(), h.getFreeCores(),
                 h.getFreeMemoryMib(), h.getFreeDiskGib(), h.isNestedVirtualization())).toList();
-        return new SiteCapacityView(new SiteOffer(site, hosts), c.getGateway().getId(),
-                URI.create(c.getGateway().getEndpoint()));
+        return new SiteCapacityView(new SiteOffer(site, hosts, catalog(site, c.getImageCatalog())),
+                c.getGateway().getId(), URI.create(c.getGateway().getEndpoint()));
+    }
+
+    private ImageCatalog catalog(String site, SiteImageCatalog reported) {
+        if (reported != null) {
+            withoutCatalog.remove(site);
+            return ImageCatalog.of(reported.getImage());
+        }
+        if (withoutCatalog.add(site)) {
+            LOG.warning(() -> "site " + site + " reports no image catalog (its RMS predates it): every image is taken"
+                    + " to be there, and only its prepare will refuse one it does not have");
+        }
+        return ImageCatalog.UNKNOWN;
     }
 
     @Override

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker WAR as built, deployed on Payara Micro: its WSDL is served, a reserve reaches a real site RMS
- * (libvirt test driver) and gateway and is held, and a schema-invalid request, or one whose window has no time zone
- * or lies out of bounds, gets the typed VALIDATION fault.
+ * (libvirt test driver) and gateway and is held, and a schema-invalid request, one whose window has no time zone
+ * or lies out of bounds, or one naming an image that is in no site's catalog, gets the typed VALIDATION fault.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -140,6 +140,20 @@ class BrokerDeploymentIT {
         assertEquals(FaultCode.VALIDATION, fault.getCode());
         assertEquals(List.of("window.end"), fault.getDetail().stream().map(FaultDetail::getField).toList());
         assertTrue(fault.getMessage().contains("a window must end within 366 days from now"), fault.getMessage());
+    }
+
+    /** The site reports its catalog with its capacity; the broker refuses before asking any site to prepare. */
+    @Test
+    void anImageInNoSitesCatalogGetsTypedValidationFaultSayingWhatTheSitesOffer() throws Exception {
+        VirtualInfrastructure vi = SiteAndGateways.vi("t6", 1024);
+        vi.getNode().get(0).setImage("windows-11");
+
+        ServiceFaultInfo fault = refusal(vi);
+
+        assertEquals(FaultCode.VALIDATION, fault.getCode());
+        assertEquals("node[0].image: 'windows-11' is in no site's catalog; sites offer: site-it ["
+                + SiteAndGateways.IMAGE + "]", fault.getMessage());
+        assertEquals(List.of("node[0].image"), fault.getDetail().stream().map(FaultDetail::getField).toList());
     }
 
     private ServiceFaultInfo refusal(VirtualInfrastructure vi) {

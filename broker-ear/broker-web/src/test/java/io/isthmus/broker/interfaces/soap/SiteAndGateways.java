@@ -30,11 +30,13 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 /**
  * What a deployed broker needs to reserve for real, started in the test JVM: a site RMS (one libvirt test-driver
- * host, 8 cores / 16 GiB) with its gateway, and the requester's gateway, on fixed loopback ports that the broker's
- * {@code isthmus.sites} names. Also builds requests and clients for the broker.
+ * host, 8 cores / 16 GiB, image catalog {@value #IMAGE}) with its gateway, and the requester's gateway, on fixed
+ * loopback ports that the broker's {@code isthmus.sites} names. Also builds requests and clients for the broker.
  */
 final class SiteAndGateways implements AutoCloseable {
     static final String SITES = "site-it=http://127.0.0.1:28101/rms/SiteRmsService";
+    /** The one image of the site's catalog. */
+    static final String IMAGE = "debian-12";
 
     private final RmsServer site;
     private final GatewayServer siteGateway;
@@ -59,6 +61,9 @@ final class SiteAndGateways implements AutoCloseable {
         s.setProperty("host.h1.memoryMib", "16384");
         s.setProperty("host.h1.diskGib", "100");
         s.setProperty("host.h1.nested", "true");
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Files.createFile(images.resolve(IMAGE + ".qcow2"));
+        s.setProperty("site.imageDir", images.toString());
         RmsServer site = RmsServer.start(RmsConfig.fromProperties(s));
         Properties requester = gatewayProperties("gw-req", 28201, "127.0.0.1", dir);
         // The requester side delivers the tenant's VLAN; these tests never stitch, so the port need not exist.
@@ -116,7 +121,7 @@ final class SiteAndGateways implements AutoCloseable {
         n.setVcpus(2);
         n.setMemoryMib(memoryMib);
         n.setDiskGib(10);
-        n.setImage("debian-12");
+        n.setImage(IMAGE);
         Nic nic = new Nic();
         nic.setSegment("mgmt");
         n.getNic().add(nic);

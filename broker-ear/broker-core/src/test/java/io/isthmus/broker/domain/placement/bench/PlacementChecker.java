@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Checks a placement against its request and substrate from first principles (no engine code): every node on an
- * offered host that has room for it (nested where needed), inter-site bandwidth within each link's free capacity,
+ * offered host that has room for it (nested where needed) at a site whose image catalog has its image, inter-site bandwidth within each link's free capacity,
  * latency bounds (across sites: the link's latency; within a site on two hosts: the site's connectivity), affinity
  * on one site, anti-affinity on distinct hosts, pins. Node-to-node links only (segment-wide links are not checked).
  */
@@ -43,6 +43,11 @@ public final class PlacementChecker {
             if (host == null) {
                 wrong.add("node " + n.name() + " is not on an offered host: " + at);
                 continue;
+            }
+            String image = n.image().endsWith(".qcow2") ? n.image().substring(0, n.image().length() - 6) : n.image();
+            if (!site.images().names().map(names -> names.contains(image)).orElse(true)) {
+                wrong.add("node " + n.name() + " needs image " + n.image() + "; site " + at.site() + " offers "
+                        + site.images());
             }
             long[] u = used.computeIfAbsent(at, k -> new long[3]);
             u[0] += n.vcpus();
