@@ -107,6 +107,11 @@ public final class EmulatedFederation implements AutoCloseable {
         return endpoints;
     }
 
+    /** The emulated hosts' libvirtd with QEMU, when the sites run real guests. */
+    public Optional<EmulatedHosts> hosts() {
+        return hosts;
+    }
+
     /** The running children, in start order. */
     public List<ChildProcess> children() {
         synchronized (children) {

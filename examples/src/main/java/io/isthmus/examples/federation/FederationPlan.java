@@ -40,7 +40,7 @@ public final class FederationPlan {
     private static final int HOST_MEMORY_MIB = 16384;
     private static final int HOST_DISK_GIB = 200;
     /** The image catalog of each site: what {@code examples/two-site-vi.xml} and the system tests ask for. */
-    public static final List<String> IMAGES = List.of("debian-12");
+    public static final List<String> IMAGES = List.of("isthmus-test");
 
     private final FederationOptions options;
     private final ServicePorts ports;

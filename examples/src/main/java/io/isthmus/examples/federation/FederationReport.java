@@ -30,6 +30,10 @@ public final class FederationReport {
                 ? "emulated in network namespaces " + EmulatedUnderlay.namespaces().stream().map(LinuxName::value)
                         .sorted().collect(Collectors.joining(", "))
                 : "not emulated (not root): gateways will refuse to stitch"));
+        out.println("  L1 VMs       " + federation.hosts().map(hosts -> "real QEMU guests of image isthmus-test; each"
+                + " emulated host runs its own libvirtd: " + hosts.uris().entrySet().stream().sorted(Map.Entry
+                        .comparingByKey()).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+                .orElse("stand-ins (libvirt's test driver, a veth per VM NIC)"));
         out.println("Processes (resident memory):");
         long total = 0;
         for (ChildProcess child : federation.children()) {

@@ -241,7 +241,7 @@ class DataPlaneSystemIT {
             node.setVcpus(1);
             node.setMemoryMib(512);
             node.setDiskGib(1);
-            node.setImage("debian-12");
+            node.setImage("isthmus-test");
             node.setNestedVirtualization(true);
             node.getNic().add(nic("lan", nodes.get(names.get(i))));
             vi.getNode().add(node);

@@ -54,8 +54,8 @@ class FederationPlanTest {
             Path images = runDir.resolve("data/" + site + "/images");
             assertEquals(images.toString(), config(site).getProperty("site.imageDir"));
             try (var files = Files.list(images)) {
-                assertEquals(List.of("debian-12.qcow2"), files.map(f -> f.getFileName().toString()).toList(),
-                        "examples/two-site-vi.xml and the system tests ask for debian-12");
+                assertEquals(List.of("isthmus-test.qcow2"), files.map(f -> f.getFileName().toString()).toList(),
+                        "examples/two-site-vi.xml and the system tests ask for isthmus-test");
             }
         }
     }

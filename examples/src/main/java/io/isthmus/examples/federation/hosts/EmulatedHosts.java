@@ -98,6 +98,11 @@ public final class EmulatedHosts implements AutoCloseable {
         return uri;
     }
 
+    /** Every host's libvirt URI, by "site/host". */
+    public Map<String, String> uris() {
+        return Map.copyOf(uris);
+    }
+
     /** Powers the hosts off: guests killed, daemons stopped. */
     @Override
     public void close() {
