@@ -107,6 +107,11 @@ public final class EmulatedFederation implements AutoCloseable {
         return endpoints;
     }
 
+    /** The run directory: configuration, data, logs, and the emulated hosts' state. */
+    public Path runDirectory() {
+        return plan.runDirectory();
+    }
+
     /** The emulated hosts' libvirtd with QEMU, when the sites run real guests. */
     public Optional<EmulatedHosts> hosts() {
         return hosts;

@@ -203,6 +203,10 @@ public final class FederationPlan {
         return options.runDir().resolve("payara");
     }
 
+    public Path runDirectory() {
+        return options.runDir();
+    }
+
     public Path logDirectory() {
         return options.runDir().resolve("logs");
     }

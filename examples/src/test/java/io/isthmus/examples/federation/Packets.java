@@ -31,7 +31,7 @@ final class Packets {
     /** The test guest image's control listener (a test-image-only facility). */
     static final int GUEST_CONTROL_PORT = 7777;
     private static final Pattern LLADDR = Pattern.compile("lladdr ([0-9a-fA-F:]{17})");
-    private static final Pattern RECEIVED_BPS = Pattern.compile(
+    static final Pattern RECEIVED_BPS = Pattern.compile(
             "\"sum_received\"\\s*:\\s*\\{[^}]*?\"bits_per_second\"\\s*:\\s*([0-9.eE+]+)");
     private static final int IPERF_PORT = 5201;
     private static final Namespaces NAMESPACES = new Namespaces(new CommandRunner());
