@@ -2,7 +2,9 @@
 # Starts the Isthmus emulated federation on this machine: broker (Payara Micro), sites site-a and site-b,
 # site gateways gw-a, gw-b, requester gateways gw-req and gw-req2 (one per tenant), and (as root) the emulated
 # data plane in network namespaces: WAN, gateways, tenant networks, site LANs and site hosts.
-# Usage: examples/federation.sh [--rebuild] [--run-dir DIR] [--ports-base N] [--hold-seconds N]
+# As root each emulated host runs its own libvirtd and the L1 VMs are real QEMU guests of the test image
+# (--guests stand-in: libvirt's test driver with a veth per VM NIC instead).
+# Usage: examples/federation.sh [--rebuild] [--run-dir DIR] [--ports-base N] [--hold-seconds N] [--guests qemu|stand-in]
 # Ctrl-C stops everything and removes the namespaces.
 set -euo pipefail
 
@@ -29,14 +31,25 @@ have_libvirt || packages+=(libvirt0)
 command -v ip >/dev/null 2>&1 || [[ -x /usr/sbin/ip || -x /sbin/ip ]] || packages+=(iproute2)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
+if [[ $(id -u) -eq 0 && " ${args[*]} " != *" stand-in "* ]]; then
+  # real L1 guests: each emulated host runs its own libvirtd with QEMU, booting the test guest image
+  [[ -x /usr/sbin/libvirtd ]] || packages+=(libvirt-daemon)
+  ls /usr/lib/*/libvirt/connection-driver/libvirt_driver_qemu.so >/dev/null 2>&1 || packages+=(libvirt-daemon-driver-qemu)
+  command -v qemu-system-x86_64 >/dev/null 2>&1 || packages+=(qemu-system-x86)
+  command -v qemu-img >/dev/null 2>&1 || packages+=(qemu-utils)
+  command -v genisoimage >/dev/null 2>&1 || packages+=(genisoimage)
+  ls /boot/vmlinuz-*-cloud-amd64 >/dev/null 2>&1 || packages+=(linux-image-cloud-amd64)
+  ldd /bin/busybox 2>&1 | grep -q 'not a dynamic' || packages+=(busybox-static)
+  command -v mke2fs >/dev/null 2>&1 || [[ -x /sbin/mke2fs ]] || packages+=(e2fsprogs)
+fi
 if ((${#packages[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${packages[*]} ..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
   else
     echo "Missing packages. Install them with:" >&2
-    echo "  sudo apt-get install -y ${packages[*]}" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${packages[*]}" >&2
     exit 1
   fi
 fi

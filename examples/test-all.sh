@@ -23,14 +23,17 @@ command -v mke2fs >/dev/null 2>&1 || [ -x /sbin/mke2fs ] || need+=(e2fsprogs)
 command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
 command -v qemu-system-x86_64 >/dev/null 2>&1 || need+=(qemu-system-x86)
 command -v genisoimage >/dev/null 2>&1 || need+=(genisoimage)                   # NoCloud seeds
+# Each emulated host runs its own libvirtd with QEMU (io.isthmus.rms.emulation.HostLibvirtd).
+[ -x /usr/sbin/libvirtd ] || need+=(libvirt-daemon)
+ls /usr/lib/*/libvirt/connection-driver/libvirt_driver_qemu.so >/dev/null 2>&1 || need+=(libvirt-daemon-driver-qemu)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} ..."
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
     echo "missing system packages: ${need[*]}" >&2
-    echo "install them with:  sudo apt-get install -y ${need[*]}" >&2
+    echo "install them with:  sudo apt-get install -y --no-install-recommends ${need[*]}" >&2
     exit 1
   fi
 fi
