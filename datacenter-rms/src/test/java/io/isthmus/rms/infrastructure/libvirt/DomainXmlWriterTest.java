@@ -47,7 +47,7 @@ class DomainXmlWriterTest {
     void nameSizeAndTypeFollowTheSpec() {
         Document xml = write(spec(true), DomainType.KVM);
         assertEquals("kvm", xml.getDocumentElement().getAttribute("type"));
-        assertEquals("isthmus-3f2c1a9e-web-1", only(xml, "name").getTextContent());
+        assertEquals("isthmus-3f2c1a9e-0b7d-4c61-9f1e-2a6d8c4b5e70-web-1", only(xml, "name").getTextContent());
         assertEquals("8192", only(xml, "memory").getTextContent());
         assertEquals("MiB", only(xml, "memory").getAttribute("unit"));
         assertEquals("4", only(xml, "vcpu").getTextContent());
@@ -102,7 +102,7 @@ class DomainXmlWriterTest {
 
     @Test
     void namesThatCouldInjectIntoXmlOrCommandsAreRejected() {
-        assertThrows(InvalidRequestException.class, () -> new DomainName("isthmus-3f2c1a9e-web'/><x"));
+        assertThrows(InvalidRequestException.class, () -> new DomainName("isthmus-3f2c1a9e-0b7d-4c61-9f1e-2a6d8c4b5e70-web'/><x"));
         assertThrows(InvalidRequestException.class, () -> new DomainName("other-3f2c1a9e-web"));
         assertThrows(InvalidRequestException.class, () -> new NodeName("Web 1"));
         assertThrows(InvalidRequestException.class, () -> new BridgeName("isbr100;reboot"));
