@@ -1,16 +1,18 @@
 package io.isthmus.rms;
 
 import io.isthmus.rms.application.qos.ShapingService;
-import io.isthmus.rms.application.reservation.DomainSpecFactory;
 import io.isthmus.rms.application.reservation.FaultPoints;
 import io.isthmus.rms.application.reservation.HoldReaper;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
 import io.isthmus.rms.application.reservation.NodeNetwork;
+import io.isthmus.rms.application.reservation.NodeProblems;
 import io.isthmus.rms.application.reservation.OverdueTeardown;
 import io.isthmus.rms.application.reservation.ReservationLocks;
+import io.isthmus.rms.application.reservation.SiteMachinery;
 import io.isthmus.rms.application.reservation.StatusService;
 import io.isthmus.rms.application.site.CapacityService;
+import io.isthmus.rms.domain.compute.InstanceStorage;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
@@ -20,6 +22,7 @@ import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
 import io.isthmus.rms.infrastructure.persistence.JdbcBookingRepository;
+import io.isthmus.rms.infrastructure.storage.SeedDirectoryInstanceStorage;
 import io.isthmus.rms.interfaces.soap.SiteRmsEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The wired site: database, libvirt driver and use cases, without any network endpoint. Hosts
@@ -51,19 +55,21 @@ public final class RmsComponents implements AutoCloseable {
     private final OverdueTeardown overdue;
     private final ShapingService shaping;
 
-    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            ShapingService shaping, FaultPoints faults, Clock clock) {
+    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, InstanceStorage storage,
+            NodeNetwork network, ShapingService shaping, FaultPoints faults, Clock clock) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
         this.shaping = shaping;
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
-        this.status = new StatusService(bookings, compute);
+        NodeProblems problems = new NodeProblems();
+        this.status = new StatusService(bookings, compute, problems);
         this.capacity = new CapacityService(site, bookings, config.leases(), clock);
         this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults);
-        this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
-                locks, status, network, shaping, faults);
+        this.lifecycle = new LifecycleService(site.id(), bookings, new SiteMachinery(
+                config.hosts().stream().map(HostConfig::name).toList(), compute, storage, network, shaping), locks,
+                status, problems, config.guests(), faults);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
     }
 
@@ -77,10 +83,13 @@ public final class RmsComponents implements AutoCloseable {
         try {
             CommandRunner runner = CommandRunner.withDefaultTimeout();
             NodeNetwork network = network(config, runner);
-            RmsComponents components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)),
-                    network, QosWiring.shaping(config, network, runner), faults(config), clock);
+            LibvirtComputeDriver compute = new LibvirtComputeDriver(hostUris(config), config.hosts().stream()
+                    .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)));
+            RmsComponents components = new RmsComponents(config, database, compute,
+                    new SeedDirectoryInstanceStorage(config.dataDir().resolve("instances")), network,
+                    QosWiring.shaping(config, network, runner), faults(config), clock);
             try {
-                components.lifecycle.reconcileNetwork();
+                components.lifecycle.reconcile();
                 components.shaping.startRebalancing(config.qosPeriod());
             } catch (RuntimeException e) {
                 components.shaping.close();
@@ -108,7 +117,9 @@ public final class RmsComponents implements AutoCloseable {
         if (config.emulatedDataPlane().isEmpty()) {
             return NodeNetwork.NONE;
         }
-        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(), runner);
+        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(), runner,
+                config.hosts().stream().filter(HostConfig::runsGuests).map(HostConfig::name)
+                        .collect(Collectors.toSet()));
         network.requireHostNamespaces();
         return network;
     }

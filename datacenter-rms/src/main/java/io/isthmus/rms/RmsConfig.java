@@ -1,11 +1,13 @@
 package io.isthmus.rms;
 
+import io.isthmus.rms.application.reservation.GuestSettings;
 import io.isthmus.rms.domain.reservation.Leases;
 import io.isthmus.rms.domain.segment.SiteUnderlay;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Names;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.domain.site.SiteId;
+import io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.MalformedURLException;
@@ -34,17 +36,23 @@ import java.util.Properties;
  * site's {@link Leases}: {@code site.hold.maxSeconds} (longest hold granted, default 600) and
  * {@code site.teardown.graceSeconds} (how long after its window a booking the broker did not end is torn down
  * by the site itself, default 60). Crash tests only: {@code site.fault.killAtFile} (an absolute path, optional)
- * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file.
+ * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file. Guests
+ * ({@link GuestSettings}): {@code site.guest.readyTimeout.seconds} (how long every guest of a provision has to report
+ * ready, default 120) and {@code site.guest.parallelStarts} (domains started at once, default 4); a QEMU host's
+ * domain type: {@code host.<h>.virtType} = {@code auto} (default: kvm when a probe guest really runs under KVM),
+ * {@code kvm} or {@code qemu} (TCG).
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
-        Duration qosPeriod, Leases leases, Optional<Path> killAtFile) {
+        Duration qosPeriod, Leases leases, Optional<Path> killAtFile, GuestSettings guests) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
     /** DBA-VM's period: near 1 s balances how fast shares adapt against what re-dividing costs. */
     public static final Duration DEFAULT_QOS_PERIOD = Duration.ofSeconds(1);
     static final String KILL_AT_FILE = "site.fault.killAtFile";
+    static final String READY_TIMEOUT = "site.guest.readyTimeout.seconds";
+    static final String PARALLEL_STARTS = "site.guest.parallelStarts";
 
     public RmsConfig {
         Objects.requireNonNull(siteId, "siteId");
@@ -57,6 +65,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(qosPeriod, "qosPeriod");
         Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(killAtFile, "killAtFile");
+        Objects.requireNonNull(guests, "guests");
         hosts = List.copyOf(hosts);
     }
 
@@ -90,7 +99,15 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
-                qosPeriod, leases(values), killAtFile(values));
+                qosPeriod, leases(values), killAtFile(values), guests(values));
+    }
+
+    private static GuestSettings guests(ConfigValues values) {
+        Duration ready = values.optional(READY_TIMEOUT).isPresent()
+                ? Duration.ofSeconds(values.positiveLong(READY_TIMEOUT)) : GuestSettings.DEFAULT_READY_TIMEOUT;
+        int parallel = values.optional(PARALLEL_STARTS).isPresent() ? values.positiveInt(PARALLEL_STARTS)
+                : GuestSettings.DEFAULT_PARALLEL_STARTS;
+        return new GuestSettings(ready, parallel);
     }
 
     private static Optional<Path> killAtFile(ConfigValues values) {
@@ -154,6 +171,12 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
                 : HostConfig.DEFAULT_LINK_MBPS;
         return new HostConfig(new HostName(name), values.positiveInt(prefix + "cores"),
                 values.positiveLong(prefix + "memoryMib"), values.positiveLong(prefix + "diskGib"),
-                values.bool(prefix + "nested", false), uri, linkMbps);
+                values.bool(prefix + "nested", false), uri, linkMbps, virtType(values, prefix + "virtType"));
+    }
+
+    private static VirtTypeChoice virtType(ConfigValues values, String key) {
+        return values.optional(key).map(v -> VirtTypeChoice.parse(v).orElseThrow(() -> new InvalidConfigException(
+                key, key + "=" + v + " is not a domain type: use auto (kvm when a probe guest really runs under"
+                + " KVM, else qemu), kvm or qemu (TCG)"))).orElse(VirtTypeChoice.AUTO);
     }
 }
