@@ -16,6 +16,13 @@ command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need+=(nftables)      
 command -v openvpn >/dev/null 2>&1 || [ -x /usr/sbin/openvpn ] || need+=(openvpn) # the encrypted tunnel kind
 command -v openssl >/dev/null 2>&1 || need+=(openssl)                           # per-stitch TLS keys for openvpn
 command -v ping >/dev/null 2>&1 || need+=(iputils-ping)                         # reachability across the data plane
+# The small test guest image (io.isthmus.rms.emulation.TestGuestImage) is built from these and booted by QEMU (TCG).
+ls /boot/vmlinuz-*-cloud-amd64 >/dev/null 2>&1 || need+=(linux-image-cloud-amd64)
+ldd /bin/busybox 2>&1 | grep -q 'not a dynamic' || need+=(busybox-static)
+command -v mke2fs >/dev/null 2>&1 || [ -x /sbin/mke2fs ] || need+=(e2fsprogs)
+command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
+command -v qemu-system-x86_64 >/dev/null 2>&1 || need+=(qemu-system-x86)
+command -v genisoimage >/dev/null 2>&1 || need+=(genisoimage)                   # NoCloud seeds
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} ..."

@@ -20,6 +20,7 @@ import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
 import io.isthmus.rms.infrastructure.fault.KillSwitch;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
+import io.isthmus.rms.infrastructure.libvirt.storage.LibvirtSiteStorage;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
 import io.isthmus.rms.infrastructure.persistence.JdbcBookingRepository;
 import io.isthmus.rms.infrastructure.storage.SeedDirectoryInstanceStorage;
@@ -41,7 +42,9 @@ import java.util.stream.Collectors;
  * {@code site.dataPlane=emulated}, opening checks the host namespaces, reconciles the data plane with the
  * provisioned bookings (orphan stand-ins and unused segments removed, missing ones recreated), shapes their NICs
  * again and starts re-dividing each host's link every {@code site.qos.periodMillis}. With
- * {@code site.fault.killAtFile} the use cases reach their fault points through a {@link KillSwitch}.
+ * {@code site.fault.killAtFile} the use cases reach their fault points through a {@link KillSwitch}. When every host
+ * has a real libvirt URI, opening also checks each host's storage pools ({@code site.imagePool},
+ * {@code site.instancePool}) and offers the VMs' own disks and the image catalog through {@link #storage()}.
  */
 public final class RmsComponents implements AutoCloseable {
 
@@ -54,13 +57,15 @@ public final class RmsComponents implements AutoCloseable {
     private final StatusService status;
     private final OverdueTeardown overdue;
     private final ShapingService shaping;
+    private final Optional<StorageWiring> storage;
 
-    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, InstanceStorage storage,
-            NodeNetwork network, ShapingService shaping, FaultPoints faults, Clock clock) {
+    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
+            ShapingService shaping, FaultPoints faults, Clock clock, Optional<StorageWiring> storage) {
         this.site = config.site();
         this.database = database;
         this.compute = compute;
         this.shaping = shaping;
+        this.storage = storage;
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
         NodeProblems problems = new NodeProblems();
@@ -68,8 +73,8 @@ public final class RmsComponents implements AutoCloseable {
         this.capacity = new CapacityService(site, bookings, config.leases(), clock);
         this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults);
         this.lifecycle = new LifecycleService(site.id(), bookings, new SiteMachinery(
-                config.hosts().stream().map(HostConfig::name).toList(), compute, storage, network, shaping), locks,
-                status, problems, config.guests(), faults);
+                config.hosts().stream().map(HostConfig::name).toList(), compute, instanceStorage(config, storage),
+                network, shaping), locks, status, problems, config.guests(), faults);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
     }
 
@@ -83,17 +88,24 @@ public final class RmsComponents implements AutoCloseable {
         try {
             CommandRunner runner = CommandRunner.withDefaultTimeout();
             NodeNetwork network = network(config, runner);
-            LibvirtComputeDriver compute = new LibvirtComputeDriver(hostUris(config), config.hosts().stream()
-                    .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)));
-            RmsComponents components = new RmsComponents(config, database, compute,
-                    new SeedDirectoryInstanceStorage(config.dataDir().resolve("instances")), network,
-                    QosWiring.shaping(config, network, runner), faults(config), clock);
+            Optional<StorageWiring> storage = StorageWiring.open(config, runner);
+            RmsComponents components;
+            try {
+                LibvirtComputeDriver compute = new LibvirtComputeDriver(hostUris(config), config.hosts().stream()
+                        .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)));
+                components = new RmsComponents(config, database, compute, network,
+                        QosWiring.shaping(config, network, runner), faults(config), clock, storage);
+            } catch (RuntimeException e) {
+                storage.ifPresent(StorageWiring::close);
+                throw e;
+            }
             try {
                 components.lifecycle.reconcile();
                 components.shaping.startRebalancing(config.qosPeriod());
             } catch (RuntimeException e) {
                 components.shaping.close();
                 components.compute.close();
+                components.storage.ifPresent(StorageWiring::close);
                 throw e;
             }
             return components;
@@ -101,6 +113,15 @@ public final class RmsComponents implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The VMs' own disks: on the hosts' libvirt storage pools when every host is a real libvirt host, else (test
+     * driver) a seed directory per VM under {@code dataDir/instances}.
+     */
+    private static InstanceStorage instanceStorage(RmsConfig config, Optional<StorageWiring> storage) {
+        return storage.<InstanceStorage>map(s -> s.storage().instances())
+                .orElseGet(() -> new SeedDirectoryInstanceStorage(config.dataDir().resolve("instances")));
     }
 
     /** {@link FaultPoints#NONE} unless a crash test set {@code site.fault.killAtFile}. */
@@ -158,6 +179,14 @@ public final class RmsComponents implements AutoCloseable {
         return compute;
     }
 
+    /**
+     * The VMs' own disks and the image catalog on the hosts' libvirt storage pools; empty unless every host has a
+     * real libvirt URI ({@code host.<h>.uri}).
+     */
+    public Optional<LibvirtSiteStorage> storage() {
+        return storage.map(StorageWiring::storage);
+    }
+
     /** The NIC shaping of every host (empty without a data plane). */
     public ShapingService shaping() {
         return shaping;
@@ -181,8 +210,8 @@ public final class RmsComponents implements AutoCloseable {
     }
 
     /**
-     * Stops re-dividing the host links (ports keep their shaping), closes the libvirt connections, then the
-     * database; a failure of one does not skip the next.
+     * Stops re-dividing the host links (ports keep their shaping), closes the libvirt connections (the compute
+     * driver's, then the storage's), then the database; a failure of one does not skip the next.
      */
     @Override
     public void close() {
@@ -192,7 +221,11 @@ public final class RmsComponents implements AutoCloseable {
             try {
                 compute.close();
             } finally {
-                database.close();
+                try {
+                    storage.ifPresent(StorageWiring::close);
+                } finally {
+                    database.close();
+                }
             }
         }
     }

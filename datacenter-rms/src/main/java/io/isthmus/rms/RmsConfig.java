@@ -8,6 +8,7 @@ import io.isthmus.rms.domain.site.Names;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.domain.site.SiteId;
 import io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice;
+import io.isthmus.rms.infrastructure.libvirt.storage.StoragePoolNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.MalformedURLException;
@@ -36,15 +37,18 @@ import java.util.Properties;
  * site's {@link Leases}: {@code site.hold.maxSeconds} (longest hold granted, default 600) and
  * {@code site.teardown.graceSeconds} (how long after its window a booking the broker did not end is torn down
  * by the site itself, default 60). Crash tests only: {@code site.fault.killAtFile} (an absolute path, optional)
- * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file. Guests
- * ({@link GuestSettings}): {@code site.guest.readyTimeout.seconds} (how long every guest of a provision has to report
- * ready, default 120) and {@code site.guest.parallelStarts} (domains started at once, default 4); a QEMU host's
- * domain type: {@code host.<h>.virtType} = {@code auto} (default: kvm when a probe guest really runs under KVM),
- * {@code kvm} or {@code qemu} (TCG).
+ * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file. On hosts with a
+ * real libvirt URI, {@code site.imagePool} (default {@code isthmus-images}) and {@code site.instancePool} (default
+ * {@code isthmus-instances}) name the libvirt storage pools of the image catalog and of the VMs' own disks.
+ * Guests ({@link GuestSettings}): {@code site.guest.readyTimeout.seconds} (how long every guest of a provision has
+ * to report ready, default 120) and {@code site.guest.parallelStarts} (domains started at once, default 4); a QEMU
+ * host's domain type: {@code host.<h>.virtType} = {@code auto} (default: kvm when a probe guest really runs under
+ * KVM), {@code kvm} or {@code qemu} (TCG).
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
-        Duration qosPeriod, Leases leases, Optional<Path> killAtFile, GuestSettings guests) {
+        Duration qosPeriod, Leases leases, Optional<Path> killAtFile, StoragePoolNames storagePools,
+        GuestSettings guests) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
@@ -53,6 +57,8 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
     static final String KILL_AT_FILE = "site.fault.killAtFile";
     static final String READY_TIMEOUT = "site.guest.readyTimeout.seconds";
     static final String PARALLEL_STARTS = "site.guest.parallelStarts";
+    static final String IMAGE_POOL = "site.imagePool";
+    static final String INSTANCE_POOL = "site.instancePool";
 
     public RmsConfig {
         Objects.requireNonNull(siteId, "siteId");
@@ -65,6 +71,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(qosPeriod, "qosPeriod");
         Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(killAtFile, "killAtFile");
+        Objects.requireNonNull(storagePools, "storagePools");
         Objects.requireNonNull(guests, "guests");
         hosts = List.copyOf(hosts);
     }
@@ -99,7 +106,28 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
-                qosPeriod, leases(values), killAtFile(values), guests(values));
+                qosPeriod, leases(values), killAtFile(values), storagePools(values),
+                guests(values));
+    }
+
+    private static StoragePoolNames storagePools(ConfigValues values) {
+        String images = poolName(values, IMAGE_POOL, StoragePoolNames.DEFAULT_IMAGES);
+        String instances = poolName(values, INSTANCE_POOL, StoragePoolNames.DEFAULT_INSTANCES);
+        if (images.equals(instances)) {
+            throw new InvalidConfigException(INSTANCE_POOL, INSTANCE_POOL + "=" + instances + " is also "
+                    + IMAGE_POOL + ": the VMs' own disks must not go into the image catalog; name another pool");
+        }
+        return new StoragePoolNames(images, instances);
+    }
+
+    private static String poolName(ConfigValues values, String key, String fallback) {
+        String name = values.optional(key).orElse(fallback);
+        try {
+            return StoragePoolNames.requireValid(name, key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key, key + "=" + name + " is not a usable libvirt storage pool name: use "
+                    + StoragePoolNames.RULE, e);
+        }
     }
 
     private static GuestSettings guests(ConfigValues values) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.rms.infrastructure.libvirt.storage.StoragePoolNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -180,5 +181,32 @@ class RmsConfigTest {
                 () -> RmsConfig.fromProperties(relative));
         assertEquals("site.fault.killAtFile", e.key());
         assertTrue(e.getMessage().contains("must be an absolute path"), e.getMessage());
+    }
+
+    @Test
+    void theStoragePoolsAreIsthmusImagesAndIsthmusInstancesUnlessConfigured() {
+        assertEquals(new StoragePoolNames("isthmus-images", "isthmus-instances"), TestSite.config(dir).storagePools());
+
+        Properties p = TestSite.properties(dir);
+        p.setProperty("site.imagePool", "glance.images");
+        p.setProperty("site.instancePool", "vm_disks");
+        assertEquals(new StoragePoolNames("glance.images", "vm_disks"), RmsConfig.fromProperties(p).storagePools());
+    }
+
+    @Test
+    void aPoolNameLibvirtWouldRefuseOrOnePoolForBothIsRefusedNamingTheKey() {
+        Properties slash = TestSite.properties(dir);
+        slash.setProperty("site.imagePool", "images/debian");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(slash));
+        assertEquals("site.imagePool", e.key());
+        assertTrue(e.getMessage().contains("site.imagePool=images/debian is not a usable libvirt storage pool name"),
+                e.getMessage());
+
+        Properties same = TestSite.properties(dir);
+        same.setProperty("site.instancePool", "isthmus-images");
+        InvalidConfigException both = assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(same));
+        assertEquals("site.instancePool", both.key());
+        assertTrue(both.getMessage().contains("must not go into the image catalog"), both.getMessage());
     }
 }

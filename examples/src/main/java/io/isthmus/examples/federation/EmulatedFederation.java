@@ -1,11 +1,13 @@
 package io.isthmus.examples.federation;
 
 import io.isthmus.examples.federation.config.DataPlaneMode;
+import io.isthmus.examples.federation.hosts.EmulatedHosts;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import io.isthmus.examples.federation.process.ReadinessProbe;
 import io.isthmus.examples.federation.topology.CommandRunner;
 import io.isthmus.examples.federation.topology.NetnsTopology;
+import io.isthmus.rms.emulation.TestGuestImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +24,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A running emulated federation on this machine: the emulated data plane in network namespaces (when root), four
- * gateways, two site RMSs and the broker on Payara Micro, each a child process. {@link #close()} stops them all,
+ * A running emulated federation on this machine: the emulated data plane in network namespaces (when root), a
+ * libvirtd with QEMU per emulated host (when root, unless stand-ins are asked for), four gateways, two site RMSs and
+ * the broker on Payara Micro, each a child process. {@link #close()} stops them all,
  * then whatever still runs in the namespaces, and removes the namespaces.
  */
 public final class EmulatedFederation implements AutoCloseable {
@@ -35,6 +38,7 @@ public final class EmulatedFederation implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<NetnsTopology> topology;
     private final FederationPlan plan;
+    private Optional<EmulatedHosts> hosts = Optional.empty();
     private FederationEndpoints endpoints;
 
     private EmulatedFederation(Optional<NetnsTopology> topology, FederationPlan plan) {
@@ -61,6 +65,7 @@ public final class EmulatedFederation implements AutoCloseable {
                 root ? Optional.of(new NetnsTopology(new CommandRunner())) : Optional.empty(), plan);
         created.accept(federation);
         try {
+            EmulatedHosts.reapLeftovers(options.runDir());
             federation.topology.ifPresent(NetnsTopology::create);
             cleanRunDirectory(plan);
             DataPlaneMode mode = federation.topology
@@ -69,7 +74,18 @@ public final class EmulatedFederation implements AutoCloseable {
                 System.out.println("NOTE: this kernel has no 802.1Q VLAN support: each requester gateway takes its"
                         + " tenant's VLANs (100, 200, 101-116) on access ports (acc100, …) instead of a trunk");
             }
-            plan.writeConfigs(mode);
+            if (root && options.guests() == FederationOptions.GuestMode.QEMU) {
+                TestGuestImage.Image image = TestGuestImage.ensure(options.imageCache());
+                federation.hosts = Optional.of(EmulatedHosts.start(plan.siteLans(), options.runDir(), image));
+                EmulatedHosts running = federation.hosts.get();
+                plan.writeConfigs(mode, (site, host) -> Optional.of(running.uri(site, host)));
+            } else {
+                if (root) {
+                    System.out.println("NOTE: --guests stand-in: the sites' L1 VMs run on libvirt's test driver, each"
+                            + " NIC a veth stand-in");
+                }
+                plan.writeConfigs(mode);
+            }
             List<ChildProcess> services = plan.services().stream().map(spec -> federation.launch(spec, plan)).toList();
             services.forEach(ReadinessProbe::awaitReady);
             ReadinessProbe.awaitReady(federation.launch(plan.broker(), plan));
@@ -171,6 +187,7 @@ public final class EmulatedFederation implements AutoCloseable {
         Collections.reverse(running);
         running.forEach(ChildProcess::signalStop);
         running.forEach(child -> child.awaitStopped(STOP_GRACE));
+        hosts.ifPresent(EmulatedHosts::close);
         topology.ifPresent(NetnsTopology::close);
         LOG.log(System.Logger.Level.INFO, "Emulated federation stopped");
     }

@@ -5,12 +5,13 @@ import java.nio.file.Path;
 
 /**
  * Command-line options of {@link FederationMain}: {@code --run-dir <dir>}, {@code --ports-base <n>},
- * {@code --hold-seconds <n>}, {@code --sweep-seconds <n>}, {@code --home <repository root>}.
+ * {@code --hold-seconds <n>}, {@code --sweep-seconds <n>}, {@code --guests qemu|stand-in},
+ * {@code --home <repository root>}.
  */
 public final class FederationArguments {
 
     static final String USAGE = "usage: federation [--run-dir DIR] [--ports-base N] [--hold-seconds N]"
-            + " [--sweep-seconds N] [--home REPOSITORY_ROOT]";
+            + " [--sweep-seconds N] [--guests qemu|stand-in] [--home REPOSITORY_ROOT]";
 
     private FederationArguments() {
     }
@@ -36,11 +37,21 @@ public final class FederationArguments {
                 case "--ports-base" -> options.withPortsBase(number(option, value));
                 case "--hold-seconds" -> options.withHoldSeconds(number(option, value));
                 case "--sweep-seconds" -> options.withSweepSeconds(number(option, value));
+                case "--guests" -> options.withGuests(guests(value));
                 case "--home" -> options;
                 default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
             };
         }
         return options;
+    }
+
+    private static FederationOptions.GuestMode guests(String value) {
+        return switch (value) {
+            case "qemu" -> FederationOptions.GuestMode.QEMU;
+            case "stand-in" -> FederationOptions.GuestMode.STAND_IN;
+            default -> throw new IllegalArgumentException("--guests takes qemu (real QEMU guests, one libvirtd per"
+                    + " emulated host) or stand-in (libvirt's test driver, a veth per VM NIC), not '" + value + "'");
+        };
     }
 
     private static int number(String option, String value) {

@@ -11,7 +11,16 @@ import java.util.OptionalInt;
  * sweep interval, the artifacts to run, and how long the broker may take to become ready.
  */
 public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds, OptionalInt sweepSeconds,
-                                Artifacts artifacts, Duration brokerReadyTimeout, boolean faultInjection) {
+                                Artifacts artifacts, Duration brokerReadyTimeout, boolean faultInjection,
+                                GuestMode guests) {
+
+    /** What the sites' L1 VMs are. */
+    public enum GuestMode {
+        /** Real QEMU guests, each emulated host running its own libvirtd (needs root and QEMU). */
+        QEMU,
+        /** libvirt's test driver with a veth stand-in per VM NIC: for machines where no libvirtd with QEMU runs. */
+        STAND_IN
+    }
 
     public static final Path DEFAULT_RUN_DIR = Path.of("/tmp/isthmus-federation");
     public static final int DEFAULT_HOLD_SECONDS = 120;
@@ -29,27 +38,28 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
     /** Defaults for the repository at {@code home}: /tmp/isthmus-federation, ports from 8000, 120 s hold. */
     public static FederationOptions defaults(Path home) {
         return new FederationOptions(DEFAULT_RUN_DIR, new ServicePorts(ServicePorts.DEFAULT_BASE),
-                DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240), false);
+                DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240), false,
+                GuestMode.QEMU);
     }
 
     public FederationOptions withRunDir(Path dir) {
         return new FederationOptions(dir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
-                faultInjection);
+                faultInjection, guests);
     }
 
     public FederationOptions withPortsBase(int base) {
         return new FederationOptions(runDir, new ServicePorts(base), holdSeconds, sweepSeconds, artifacts,
-                brokerReadyTimeout, faultInjection);
+                brokerReadyTimeout, faultInjection, guests);
     }
 
     public FederationOptions withHoldSeconds(int seconds) {
         return new FederationOptions(runDir, ports, seconds, sweepSeconds, artifacts, brokerReadyTimeout,
-                faultInjection);
+                faultInjection, guests);
     }
 
     public FederationOptions withSweepSeconds(int seconds) {
         return new FederationOptions(runDir, ports, holdSeconds, OptionalInt.of(seconds), artifacts,
-                brokerReadyTimeout, faultInjection);
+                brokerReadyTimeout, faultInjection, guests);
     }
 
     /**
@@ -58,11 +68,28 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
      * after 3 s.
      */
     public FederationOptions withFaultInjection() {
-        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout, true);
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout, true,
+                guests);
+    }
+
+    /** With {@code mode} as the sites' L1 VMs. */
+    public FederationOptions withGuests(GuestMode mode) {
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
+                faultInjection, mode);
+    }
+
+    /**
+     * Where the test guest image is built and kept between runs: {@code $XDG_CACHE_HOME/isthmus/guest-image}, or
+     * {@code ~/.cache/isthmus/guest-image}.
+     */
+    public Path imageCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("isthmus").resolve("guest-image");
     }
 
     public FederationOptions withArtifacts(Artifacts replacement) {
         return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, replacement, brokerReadyTimeout,
-                faultInjection);
+                faultInjection, guests);
     }
 }

@@ -68,13 +68,21 @@ public final class FederationPlan {
         return all;
     }
 
-    /** Writes each gateway's and site's properties file under {@code <runDir>/config}. */
+    /** Writes each gateway's and site's properties file under {@code <runDir>/config}; hosts on libvirt's test driver. */
     public void writeConfigs(DataPlaneMode mode) {
+        writeConfigs(mode, (site, host) -> Optional.empty());
+    }
+
+    /**
+     * As {@link #writeConfigs(DataPlaneMode)}, each site host reached at the libvirt URI {@code hostUris} gives for it
+     * (its own libvirtd with QEMU) or, where it gives none, on libvirt's test driver.
+     */
+    public void writeConfigs(DataPlaneMode mode, SiteConfig.HostUris hostUris) {
         gateways.forEach(g -> PropertiesFile.write(configFile(g.gatewayId()),
                 withKillFile(g.properties(mode), "gateway.fault.killAtFile", g.gatewayId()),
                 "Isthmus gateway " + g.gatewayId() + " of the emulated federation"));
         sites.forEach(s -> PropertiesFile.write(configFile(s.siteId()),
-                withKillFile(s.properties(mode), "site.fault.killAtFile", s.siteId()),
+                withKillFile(s.properties(mode, hostUris), "site.fault.killAtFile", s.siteId()),
                 "Isthmus RMS " + s.siteId() + " of the emulated federation"));
         if (options.faultInjection()) {
             try {
@@ -168,9 +176,14 @@ public final class FederationPlan {
                 dataPlaneEmulated, startup);
     }
 
+    /** The site LANs of the plan, whose hosts run the sites' guests. */
+    public List<SiteLan> siteLans() {
+        return sites.stream().map(SiteConfig::lan).toList();
+    }
+
     /** Directories of the run directory this plan owns (wiped at start so every run begins empty). */
     public List<Path> stateDirectories() {
-        return List.of("broker", "payara", "payara-2", "config", "logs", "data", "faults").stream()
+        return List.of("broker", "payara", "payara-2", "config", "logs", "data", "faults", "hosts", "images").stream()
                 .map(options.runDir()::resolve).toList();
     }
 

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 final class Packets {
 
     private static final Duration REACH_WITHIN = Duration.ofSeconds(20);
+    /** The test guest image's control listener (a test-image-only facility). */
+    static final int GUEST_CONTROL_PORT = 7777;
     private static final Pattern LLADDR = Pattern.compile("lladdr ([0-9a-fA-F:]{17})");
     private static final Pattern RECEIVED_BPS = Pattern.compile(
             "\"sum_received\"\\s*:\\s*\\{[^}]*?\"bits_per_second\"\\s*:\\s*([0-9.eE+]+)");
@@ -193,10 +195,35 @@ final class Packets {
         }
     }
 
+    /**
+     * Runs {@code command} inside the real guest at {@code guestAddress}, reached from {@code namespace} over the
+     * tenant network through the test image's control listener (TCP {@value #GUEST_CONTROL_PORT}: one command line
+     * per connection, output back, then it closes); returns the output.
+     */
+    static String inGuest(String namespace, String guestAddress, String command, Duration limit) {
+        if (command.contains("\n")) {
+            throw new IllegalArgumentException("one command line only: " + command);
+        }
+        Result result = run(List.of("ip", "netns", "exec", namespace, "busybox", "nc", "-w", Long.toString(
+                limit.toSeconds()), guestAddress, Integer.toString(GUEST_CONTROL_PORT)), limit.plusSeconds(5),
+                command + "\n");
+        if (result.exit() != 0) {
+            throw new AssertionError("could not run '" + command + "' in the guest at " + guestAddress + " from "
+                    + namespace + ": " + result);
+        }
+        return result.out();
+    }
+
     private static Result run(List<String> command, Duration limit) {
+        return run(command, limit, "");
+    }
+
+    private static Result run(List<String> command, Duration limit, String input) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
                 try (var stream = process.getInputStream()) {
                     return new String(stream.readAllBytes(), StandardCharsets.UTF_8);

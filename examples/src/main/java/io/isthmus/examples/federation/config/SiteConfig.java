@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +28,23 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
         }
     }
 
+    /** The libvirt URI of a site's host, when it runs its own libvirtd. */
+    @FunctionalInterface
+    public interface HostUris {
+        Optional<String> of(String site, String host);
+    }
+
+    /** As {@link #properties(DataPlaneMode, HostUris)} with every host on libvirt's test driver. */
+    public Map<String, String> properties(DataPlaneMode mode) {
+        return properties(mode, (site, host) -> Optional.empty());
+    }
+
     /**
      * With an emulated data plane: {@code site.dataPlane=emulated}, the gateway's site-LAN address and each host's
-     * namespace and LAN address; otherwise {@code site.dataPlane=none}.
+     * namespace and LAN address; otherwise {@code site.dataPlane=none}. A host {@code hostUris} gives a URI for is
+     * reached there ({@code host.<h>.uri}); the others run on libvirt's test driver.
      */
-    public Map<String, String> properties(DataPlaneMode mode) {
+    public Map<String, String> properties(DataPlaneMode mode, HostUris hostUris) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("site.id", siteId);
         keys.put("site.listen", listen.toString());
@@ -45,6 +58,7 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
             keys.put(prefix + "memoryMib", Integer.toString(host.memoryMib()));
             keys.put(prefix + "diskGib", Integer.toString(host.diskGib()));
             keys.put(prefix + "nested", Boolean.toString(host.nested()));
+            hostUris.of(siteId, host.name()).ifPresent(uri -> keys.put(prefix + "uri", uri));
         }
         keys.put("site.dataPlane", mode.isEmulated() ? "emulated" : "none");
         if (mode.isEmulated()) {

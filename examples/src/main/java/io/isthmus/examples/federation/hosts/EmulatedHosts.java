@@ -1,0 +1,134 @@
+package io.isthmus.examples.federation.hosts;
+
+import io.isthmus.examples.federation.FederationException;
+import io.isthmus.examples.federation.topology.LanHost;
+import io.isthmus.examples.federation.topology.SiteLan;
+import io.isthmus.rms.domain.site.HostName;
+import io.isthmus.rms.domain.site.NamespaceName;
+import io.isthmus.rms.emulation.EmulationException;
+import io.isthmus.rms.emulation.HostLibvirtd;
+import io.isthmus.rms.emulation.TestGuestImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Every emulated host of every site runs its own libvirtd ({@link HostLibvirtd}) in its namespace, as a real site
+ * host would, with two storage pools: {@value #IMAGE_POOL}, the site's catalog (the test guest image, read only to
+ * guests) and {@value #INSTANCE_POOL}, where the RMS puts each guest's overlay, seed and console log.
+ *
+ * <p>Layout under the run directory: {@code images/<site>/} (catalog), {@code hosts/<namespace>/} (the host's
+ * libvirt state, logs and {@code instances/}).
+ */
+public final class EmulatedHosts implements AutoCloseable {
+
+    public static final String IMAGE_POOL = "isthmus-images";
+    public static final String INSTANCE_POOL = "isthmus-instances";
+    private static final Logger LOG = System.getLogger(EmulatedHosts.class.getName());
+
+    private final List<HostLibvirtd> running;
+    private final Map<String, String> uris;
+
+    private EmulatedHosts(List<HostLibvirtd> running, Map<String, String> uris) {
+        this.running = running;
+        this.uris = uris;
+    }
+
+    /**
+     * Starts a libvirtd for every host of {@code lans} (their namespaces must exist) and fills each site's catalog
+     * with {@code image}; on failure stops what it started.
+     */
+    public static EmulatedHosts start(List<SiteLan> lans, Path runDir, TestGuestImage.Image image) {
+        List<HostLibvirtd> running = new ArrayList<>();
+        Map<String, String> uris = new LinkedHashMap<>();
+        try {
+            for (SiteLan lan : lans) {
+                Path catalog = runDir.resolve("images").resolve(lan.siteId());
+                fillCatalog(catalog, image);
+                for (LanHost host : lan.hosts()) {
+                    Path state = hostDirectory(runDir, host);
+                    HostLibvirtd libvirtd = HostLibvirtd.start(new NamespaceName(host.namespace().value()),
+                            new HostName(host.name()), state);
+                    running.add(libvirtd);
+                    libvirtd.ensureDirPool(IMAGE_POOL, catalog);
+                    libvirtd.ensureDirPool(INSTANCE_POOL, state.resolve("instances"));
+                    uris.put(key(lan.siteId(), host.name()), libvirtd.uri());
+                }
+            }
+            LOG.log(Level.INFO, "{0} emulated host(s) run their own libvirtd with QEMU; catalog: {1}",
+                    running.size(), image.name());
+            return new EmulatedHosts(running, uris);
+        } catch (EmulationException | UncheckedIOException e) {
+            running.forEach(HostLibvirtd::close);
+            throw new FederationException("cannot start the emulated hosts' libvirtd: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kills guests and daemons of hosts under {@code runDir} that a killed launcher left running (before the run
+     * directory is cleaned).
+     */
+    public static void reapLeftovers(Path runDir) {
+        Path hosts = runDir.resolve("hosts");
+        if (!Files.isDirectory(hosts)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(hosts)) {
+            dirs.filter(Files::isDirectory).forEach(HostLibvirtd::reapLeftovers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + hosts, e);
+        }
+    }
+
+    /** The libvirt URI of host {@code host} of site {@code site}. */
+    public String uri(String site, String host) {
+        String uri = uris.get(key(site, host));
+        if (uri == null) {
+            throw new IllegalArgumentException("no emulated host " + host + " at site " + site);
+        }
+        return uri;
+    }
+
+    /** Powers the hosts off: guests killed, daemons stopped. */
+    @Override
+    public void close() {
+        for (HostLibvirtd host : running) {
+            try {
+                host.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "stopping the libvirtd of host {0} failed: {1}", host.host(), e.getMessage());
+            }
+        }
+    }
+
+    private static Path hostDirectory(Path runDir, LanHost host) {
+        return runDir.resolve("hosts").resolve(host.namespace().value());
+    }
+
+    private static String key(String site, String host) {
+        return site + "/" + host;
+    }
+
+    /** The catalog holds copies (guests never write them: each boots from its own overlay). */
+    private static void fillCatalog(Path catalog, TestGuestImage.Image image) {
+        try {
+            Files.createDirectories(catalog);
+            for (Path file : image.files()) {
+                Path target = catalog.resolve(file.getFileName());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                target.toFile().setWritable(false, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fill the image catalog " + catalog, e);
+        }
+    }
+}
