@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * At RMS start, brings the hosts in line with the PROVISIONED bookings: an L1 domain or VM storage that no
  * provisioned booking names (left by a provision killed midway, or by a teardown that failed) is destroyed and
- * deleted; a provisioned node whose domain is missing or stopped is restored (disks prepared, domain started,
- * idempotently; its guest is not awaited), and when that fails it is reported in the log and with the node in the
+ * deleted; a provisioned node whose domain is missing or stopped is restored (disks prepared, segments plugged, domain
+ * started, idempotently; its guest is not awaited), and when that fails it is reported in the log and with the node in the
  * status view.
  */
 final class ComputeReconciler {
@@ -29,12 +29,15 @@ final class ComputeReconciler {
 
     private final ComputeDriver compute;
     private final InstanceStorage storage;
+    private final NodeNetwork network;
     private final DomainSpecFactory specs;
     private final NodeProblems problems;
 
-    ComputeReconciler(ComputeDriver compute, InstanceStorage storage, DomainSpecFactory specs, NodeProblems problems) {
+    ComputeReconciler(ComputeDriver compute, InstanceStorage storage, NodeNetwork network, DomainSpecFactory specs,
+            NodeProblems problems) {
         this.compute = compute;
         this.storage = storage;
+        this.network = network;
         this.specs = specs;
         this.problems = problems;
     }
@@ -68,6 +71,7 @@ final class ComputeReconciler {
                     continue;
                 }
                 try {
+                    network.plug(booking.id(), node);
                     compute.start(node.host(), specs.specFor(booking.id(), node, storage.prepare(node.host(), name,
                             node.spec().image(), node.spec().diskGib(), specs.guestFor(booking.id(), node))));
                     problems.clear(name);

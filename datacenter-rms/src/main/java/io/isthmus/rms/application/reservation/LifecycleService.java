@@ -55,7 +55,8 @@ public final class LifecycleService {
                 machinery.shaping(), problems, guests, faults);
         this.teardown = new NodeTeardown(machinery.compute(), machinery.storage(), machinery.network(),
                 machinery.shaping());
-        this.reconciler = new ComputeReconciler(machinery.compute(), machinery.storage(), specs, problems);
+        this.reconciler = new ComputeReconciler(machinery.compute(), machinery.storage(), machinery.network(),
+                specs, problems);
     }
 
     /**

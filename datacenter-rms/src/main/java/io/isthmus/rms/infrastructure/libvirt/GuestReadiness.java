@@ -1,6 +1,7 @@
 package io.isthmus.rms.infrastructure.libvirt;
 
 import io.isthmus.rms.domain.compute.DomainName;
+import io.isthmus.rms.domain.compute.DomainRunState;
 import io.isthmus.rms.domain.compute.GuestNotReadyException;
 import io.isthmus.rms.domain.site.HostName;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.libvirt.Connect;
-import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.LibvirtException;
 
 /**
@@ -35,10 +35,10 @@ final class GuestReadiness {
         Optional<Path> console = Optional.empty();
         while (true) {
             try (DomainHandle handle = new DomainHandle(connect.domainLookupByName(name.value()))) {
-                DomainState state = handle.domain().getInfo().state;
+                DomainRunState state = DomainStates.of(handle.domain().getInfo().state);
                 DomainXmlReader xml = DomainXmlReader.of(handle.domain().getXMLDesc(0));
                 console = xml.consoleLog();
-                if (!running(state)) {
+                if (state != DomainRunState.RUNNING) {
                     throw notReady(name, host, "its domain is " + state + " before the guest reported ready",
                             console);
                 }
@@ -59,10 +59,6 @@ final class GuestReadiness {
             }
             VirtTypeProbe.sleep(POLL);
         }
-    }
-
-    private static boolean running(DomainState state) {
-        return state == DomainState.VIR_DOMAIN_RUNNING || state == DomainState.VIR_DOMAIN_BLOCKED;
     }
 
     private static GuestNotReadyException notReady(DomainName name, HostName host, String why,

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.libvirt.Connect;
-import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 
 /**
@@ -194,20 +193,6 @@ public final class LibvirtComputeDriver implements ComputeDriver {
                 return Optional.empty();
             }
             throw LibvirtErrors.wrap("cannot look up domain " + name + " on host " + host, e);
-        }
-    }
-
-    /** Maps libvirt's domain states to ours. */
-    private static final class DomainStates {
-
-        static DomainRunState of(DomainInfo.DomainState state) {
-            return switch (state) {
-                case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> DomainRunState.RUNNING;
-                case VIR_DOMAIN_PAUSED -> DomainRunState.PAUSED;
-                case VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTOFF -> DomainRunState.SHUTOFF;
-                case VIR_DOMAIN_CRASHED -> DomainRunState.CRASHED;
-                default -> DomainRunState.DEFINED;
-            };
         }
     }
 }
