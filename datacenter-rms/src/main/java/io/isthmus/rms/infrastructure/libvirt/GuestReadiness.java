@@ -18,8 +18,8 @@ import org.libvirt.LibvirtException;
 /**
  * Waits for a guest to say it is ready: libvirt marks the agent channel {@code state='connected'} in the live XML
  * once the guest opens its end (a stock cloud image's qemu-guest-agent does, as does the test image). A domain
- * without the channel (the test driver) is ready as soon as it runs. A domain that stops first fails at once; a
- * timeout fails with the last lines of the console log when this machine can read it.
+ * without the channel (the test driver) is ready as soon as it runs. A domain that shuts off or crashes first fails
+ * at once (a paused one, e.g. still starting up, is waited for); a timeout fails with the last lines of the console log when this machine can read it.
  */
 final class GuestReadiness {
 
@@ -38,11 +38,11 @@ final class GuestReadiness {
                 DomainRunState state = DomainStates.of(handle.domain().getInfo().state);
                 DomainXmlReader xml = DomainXmlReader.of(handle.domain().getXMLDesc(0));
                 console = xml.consoleLog();
-                if (state != DomainRunState.RUNNING) {
+                if (state == DomainRunState.SHUTOFF || state == DomainRunState.CRASHED) {
                     throw notReady(name, host, "its domain is " + state + " before the guest reported ready",
                             console);
                 }
-                if (!xml.hasAgentChannel() || xml.agentConnected()) {
+                if (state == DomainRunState.RUNNING && (!xml.hasAgentChannel() || xml.agentConnected())) {
                     return;
                 }
             } catch (LibvirtException e) {

@@ -73,6 +73,13 @@ final class VirtTypeProbe {
     }
 
     private static VirtType probe(Connect connect, HostName host, CpuVendor vendor) {
+        long started = System.nanoTime();
+        VirtType decided = runProbe(connect, host, vendor);
+        return new VirtType(decided.type(), vendor, decided.reason() + " (probe took "
+                + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    private static VirtType runProbe(Connect connect, HostName host, CpuVendor vendor) {
         destroyLeftover(connect);
         Domain domain;
         try {
