@@ -1,17 +1,19 @@
 package io.isthmus.rms;
 
 import io.isthmus.rms.application.qos.ShapingService;
-import io.isthmus.rms.application.reservation.DomainSpecFactory;
 import io.isthmus.rms.application.reservation.FaultPoints;
 import io.isthmus.rms.application.reservation.HoldReaper;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
 import io.isthmus.rms.application.reservation.NodeNetwork;
+import io.isthmus.rms.application.reservation.NodeProblems;
 import io.isthmus.rms.application.reservation.OverdueTeardown;
 import io.isthmus.rms.application.reservation.ReservationLocks;
+import io.isthmus.rms.application.reservation.SiteMachinery;
 import io.isthmus.rms.application.reservation.StatusService;
 import io.isthmus.rms.application.site.CapacityService;
 import io.isthmus.rms.domain.compute.ImageCatalog;
+import io.isthmus.rms.domain.compute.InstanceStorage;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.infrastructure.command.CommandRunner;
@@ -23,6 +25,7 @@ import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.libvirt.storage.LibvirtSiteStorage;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
 import io.isthmus.rms.infrastructure.persistence.JdbcBookingRepository;
+import io.isthmus.rms.infrastructure.storage.SeedDirectoryInstanceStorage;
 import io.isthmus.rms.interfaces.soap.SiteRmsEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The wired site: database, libvirt driver and use cases, without any network endpoint. Hosts
@@ -67,11 +71,13 @@ public final class RmsComponents implements AutoCloseable {
         this.storage = storage;
         JdbcBookingRepository bookings = new JdbcBookingRepository(database);
         ReservationLocks locks = new ReservationLocks();
-        this.status = new StatusService(bookings, compute);
+        NodeProblems problems = new NodeProblems();
+        this.status = new StatusService(bookings, compute, problems);
         this.capacity = new CapacityService(site, bookings, config.leases(), clock, images);
         this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults, images);
-        this.lifecycle = new LifecycleService(site.id(), bookings, compute, new DomainSpecFactory(config.imageDir()),
-                locks, status, network, shaping, faults);
+        this.lifecycle = new LifecycleService(site.id(), bookings, new SiteMachinery(
+                config.hosts().stream().map(HostConfig::name).toList(), compute, instanceStorage(config, storage),
+                network, shaping), locks, status, problems, config.guests(), faults);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
     }
 
@@ -90,14 +96,16 @@ public final class RmsComponents implements AutoCloseable {
             try {
                 ImageCatalog images = storage.<ImageCatalog>map(s -> s.storage().catalog())
                         .orElseGet(() -> new DirectoryImageCatalog(config.imageDir()));
-                components = new RmsComponents(config, database, new LibvirtComputeDriver(hostUris(config)), network,
+                LibvirtComputeDriver compute = new LibvirtComputeDriver(hostUris(config), config.hosts().stream()
+                        .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)));
+                components = new RmsComponents(config, database, compute, network,
                         QosWiring.shaping(config, network, runner), faults(config), clock, storage, images);
             } catch (RuntimeException e) {
                 storage.ifPresent(StorageWiring::close);
                 throw e;
             }
             try {
-                components.lifecycle.reconcileNetwork();
+                components.lifecycle.reconcile();
                 components.shaping.startRebalancing(config.qosPeriod());
             } catch (RuntimeException e) {
                 components.shaping.close();
@@ -110,6 +118,15 @@ public final class RmsComponents implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The VMs' own disks: on the hosts' libvirt storage pools when every host is a real libvirt host, else (test
+     * driver) a seed directory per VM under {@code dataDir/instances}.
+     */
+    private static InstanceStorage instanceStorage(RmsConfig config, Optional<StorageWiring> storage) {
+        return storage.<InstanceStorage>map(s -> s.storage().instances())
+                .orElseGet(() -> new SeedDirectoryInstanceStorage(config.dataDir().resolve("instances")));
     }
 
     /** {@link FaultPoints#NONE} unless a crash test set {@code site.fault.killAtFile}. */
@@ -126,7 +143,9 @@ public final class RmsComponents implements AutoCloseable {
         if (config.emulatedDataPlane().isEmpty()) {
             return NodeNetwork.NONE;
         }
-        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(), runner);
+        EmulatedNodeNetwork network = new EmulatedNodeNetwork(config.emulatedDataPlane().get(), runner,
+                config.hosts().stream().filter(HostConfig::runsGuests).map(HostConfig::name)
+                        .collect(Collectors.toSet()));
         network.requireHostNamespaces();
         return network;
     }

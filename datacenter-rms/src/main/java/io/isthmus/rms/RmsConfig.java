@@ -1,11 +1,13 @@
 package io.isthmus.rms;
 
+import io.isthmus.rms.application.reservation.GuestSettings;
 import io.isthmus.rms.domain.reservation.Leases;
 import io.isthmus.rms.domain.segment.SiteUnderlay;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.Names;
 import io.isthmus.rms.domain.site.Site;
 import io.isthmus.rms.domain.site.SiteId;
+import io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice;
 import io.isthmus.rms.infrastructure.libvirt.storage.StoragePoolNames;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,16 +41,23 @@ import java.util.Properties;
  * arms the {@code KillSwitch}, which kills the RMS with SIGKILL at the point named in that file. On hosts with a
  * real libvirt URI, {@code site.imagePool} (default {@code isthmus-images}) and {@code site.instancePool} (default
  * {@code isthmus-instances}) name the libvirt storage pools of the image catalog and of the VMs' own disks.
+ * Guests ({@link GuestSettings}): {@code site.guest.readyTimeout.seconds} (how long every guest of a provision has
+ * to report ready, default 120) and {@code site.guest.parallelStarts} (domains started at once, default 4); a QEMU
+ * host's domain type: {@code host.<h>.virtType} = {@code auto} (default: kvm when a probe guest really runs under
+ * KVM), {@code kvm} or {@code qemu} (TCG).
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
-        Duration qosPeriod, Leases leases, Optional<Path> killAtFile, StoragePoolNames storagePools) {
+        Duration qosPeriod, Leases leases, Optional<Path> killAtFile, StoragePoolNames storagePools,
+        GuestSettings guests) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
     /** DBA-VM's period: near 1 s balances how fast shares adapt against what re-dividing costs. */
     public static final Duration DEFAULT_QOS_PERIOD = Duration.ofSeconds(1);
     static final String KILL_AT_FILE = "site.fault.killAtFile";
+    static final String READY_TIMEOUT = "site.guest.readyTimeout.seconds";
+    static final String PARALLEL_STARTS = "site.guest.parallelStarts";
     static final String IMAGE_POOL = "site.imagePool";
     static final String INSTANCE_POOL = "site.instancePool";
 
@@ -64,6 +73,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(killAtFile, "killAtFile");
         Objects.requireNonNull(storagePools, "storagePools");
+        Objects.requireNonNull(guests, "guests");
         hosts = List.copyOf(hosts);
     }
 
@@ -97,7 +107,8 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
         Duration qosPeriod = values.optional("site.qos.periodMillis").isPresent()
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
-                qosPeriod, leases(values), killAtFile(values), storagePools(values));
+                qosPeriod, leases(values), killAtFile(values), storagePools(values),
+                guests(values));
     }
 
     private static StoragePoolNames storagePools(ConfigValues values) {
@@ -118,6 +129,14 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
             throw new InvalidConfigException(key, key + "=" + name + " is not a usable libvirt storage pool name: use "
                     + StoragePoolNames.RULE, e);
         }
+    }
+
+    private static GuestSettings guests(ConfigValues values) {
+        Duration ready = values.optional(READY_TIMEOUT).isPresent()
+                ? Duration.ofSeconds(values.positiveLong(READY_TIMEOUT)) : GuestSettings.DEFAULT_READY_TIMEOUT;
+        int parallel = values.optional(PARALLEL_STARTS).isPresent() ? values.positiveInt(PARALLEL_STARTS)
+                : GuestSettings.DEFAULT_PARALLEL_STARTS;
+        return new GuestSettings(ready, parallel);
     }
 
     private static Optional<Path> killAtFile(ConfigValues values) {
@@ -181,6 +200,12 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
                 : HostConfig.DEFAULT_LINK_MBPS;
         return new HostConfig(new HostName(name), values.positiveInt(prefix + "cores"),
                 values.positiveLong(prefix + "memoryMib"), values.positiveLong(prefix + "diskGib"),
-                values.bool(prefix + "nested", false), uri, linkMbps);
+                values.bool(prefix + "nested", false), uri, linkMbps, virtType(values, prefix + "virtType"));
+    }
+
+    private static VirtTypeChoice virtType(ConfigValues values, String key) {
+        return values.optional(key).map(v -> VirtTypeChoice.parse(v).orElseThrow(() -> new InvalidConfigException(
+                key, key + "=" + v + " is not a domain type: use auto (kvm when a probe guest really runs under"
+                + " KVM, else qemu), kvm or qemu (TCG)"))).orElse(VirtTypeChoice.AUTO);
     }
 }

@@ -67,7 +67,8 @@ class ProvisioningComponentTest {
         assertTrue(hv.contains("<source bridge='isbr5002'/>"), hv);
         assertTrue(hv.contains("<cpu mode='host-passthrough'>"), hv);
         assertTrue(hv.contains("<feature policy='require' name='vmx'/>"), hv);
-        assertTrue(hv.contains("<source file='" + dataDir.resolve("images/debian-12.qcow2") + "'/>"), hv);
+        assertTrue(hv.contains("<source file='" + dataDir.resolve("instances/a1/" + DomainName.of(id,
+                new NodeName("hv-1")) + "/overlay.qcow2") + "'/>"), "the VM's own overlay, not the image: " + hv);
         String web = libvirtXml("a2", "web-1").orElseThrow();
         assertTrue(web.contains("<mac address='52:54:00:aa:00:03'/>"), web);
         assertEquals(Optional.empty(), libvirtXml("a1", "web-1"), "web-1 runs on a2 only");

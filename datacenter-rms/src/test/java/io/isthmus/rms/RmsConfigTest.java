@@ -71,6 +71,31 @@ class RmsConfigTest {
     }
 
     @Test
+    void guestsDefaultToTwoMinutesToBeReadyAndAProbedDomainTypeAndTheOperatorMaySetBoth() {
+        RmsConfig defaults = RmsConfig.fromProperties(TestSite.properties(dir));
+        assertEquals(java.time.Duration.ofSeconds(120), defaults.guests().readyTimeout());
+        assertEquals(4, defaults.guests().parallelStarts());
+        assertEquals(io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice.AUTO, defaults.hosts().get(0).virtType());
+
+        Properties p = TestSite.properties(dir);
+        p.setProperty("site.guest.readyTimeout.seconds", "30");
+        p.setProperty("site.guest.parallelStarts", "2");
+        p.setProperty("host.a1.virtType", "qemu");
+        RmsConfig set = RmsConfig.fromProperties(p);
+        assertEquals(java.time.Duration.ofSeconds(30), set.guests().readyTimeout());
+        assertEquals(2, set.guests().parallelStarts());
+        assertEquals(io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice.QEMU, set.hosts().get(0).virtType());
+
+        p.setProperty("host.a1.virtType", "xen");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(p));
+        assertTrue(e.getMessage().contains("host.a1.virtType=xen") && e.getMessage().contains("auto"),
+                e.getMessage());
+        p.setProperty("host.a1.virtType", "kvm");
+        p.setProperty("site.guest.readyTimeout.seconds", "0");
+        assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(p));
+    }
+
+    @Test
     void nestedMustBeTrueOrFalse() {
         Properties p = TestSite.properties(dir);
         p.setProperty("host.a1.nested", "yes");

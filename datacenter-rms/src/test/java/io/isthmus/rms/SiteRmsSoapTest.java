@@ -144,7 +144,7 @@ class SiteRmsSoapTest {
         assertEquals(SiteBookingState.PROVISIONED, provisioned.getState());
         SiteNodeStatus node = status(reservation).getNode().get(0);
         assertEquals("a1", node.getHost());
-        assertEquals("isthmus-" + reservation.substring(0, 8) + "-hv-1", node.getDomainName());
+        assertEquals("isthmus-" + reservation + "-hv-1", node.getDomainName());
         assertEquals(DomainState.RUNNING, node.getDomainState());
         assertEquals("52:54:00:12:34:56", node.getMac().get(0));
         assertEquals("host-passthrough", node.getCpuMode());

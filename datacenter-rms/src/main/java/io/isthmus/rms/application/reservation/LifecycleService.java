@@ -1,8 +1,5 @@
 package io.isthmus.rms.application.reservation;
 
-import io.isthmus.rms.domain.compute.ComputeDriver;
-import io.isthmus.rms.domain.compute.DomainName;
-import io.isthmus.rms.domain.compute.DomainSpec;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.BookingRepository;
 import io.isthmus.rms.domain.reservation.BookingState;
@@ -11,23 +8,25 @@ import io.isthmus.rms.domain.reservation.ReservationConflictException;
 import io.isthmus.rms.domain.reservation.ReservationId;
 import io.isthmus.rms.domain.reservation.ReservationNotFoundException;
 import io.isthmus.rms.domain.reservation.TransactionId;
-import io.isthmus.rms.domain.site.SiteException;
 import io.isthmus.rms.domain.site.SiteId;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What happens to a committed booking: provision starts one domain per node, plugs it into its segments and
- * shapes its NICs; release undoes that (booking kept); terminate and abort undo it and drop the booking. Each
- * call must come from the transaction that prepared the booking; another transaction's call is a conflict.
+ * What happens to a committed booking: provision prepares each node's disks, plugs its segments, starts all its
+ * domains at once, waits until every guest reports ready and shapes its NICs (see {@link ReservationStarter}); any
+ * failure undoes what the call created and is thrown (a guest not ready in time is a
+ * {@link io.isthmus.rms.domain.compute.GuestNotReadyException}). Release undoes it (booking kept); terminate and
+ * abort undo it and drop the booking. Each call must come from the transaction that prepared the booking; another
+ * transaction's call is a conflict.
  *
- * <p>Fault points, each after the side effect it names: {@code provision.started:<node>} (the node's domain
- * started, plugged and shaped; before the next node), {@code provision.stored} (PROVISIONED written, before
- * answering), {@code release.removed:<node>} and {@code terminate.removed:<node>} (terminate and abort; the node's
- * domain removed, before the next node) and {@code terminate.stored} (booking dropped, before answering);
- * the site's own teardown of an overdue booking reaches {@code teardown.removed:<node>}.
+ * <p>Fault points, each after the side effect it names: {@code provision.started:<node>} (every node's disks
+ * prepared, segments plugged and guest ready; the node's NICs shaped, before the next node's), {@code
+ * provision.stored} (PROVISIONED written, before answering), {@code release.removed:<node>} and {@code
+ * terminate.removed:<node>} (terminate and abort; the node's shaping, domain, disks and plugs removed, before the
+ * next node) and {@code terminate.stored} (booking dropped, before answering); the site's own teardown of an overdue
+ * booking reaches {@code teardown.removed:<node>}.
  */
 public final class LifecycleService {
 
@@ -35,40 +34,50 @@ public final class LifecycleService {
 
     private final SiteId site;
     private final BookingRepository bookings;
-    private final ComputeDriver compute;
-    private final DomainSpecFactory specs;
+    private final SiteMachinery machinery;
     private final ReservationLocks locks;
     private final StatusService status;
-    private final NodeNetwork network;
-    private final NicShaping shaping;
     private final FaultPoints faults;
+    private final ReservationStarter starter;
+    private final NodeTeardown teardown;
+    private final ComputeReconciler reconciler;
 
-    public LifecycleService(SiteId site, BookingRepository bookings, ComputeDriver compute, DomainSpecFactory specs,
-            ReservationLocks locks, StatusService status, NodeNetwork network, NicShaping shaping,
-            FaultPoints faults) {
+    public LifecycleService(SiteId site, BookingRepository bookings, SiteMachinery machinery, ReservationLocks locks,
+            StatusService status, NodeProblems problems, GuestSettings guests, FaultPoints faults) {
         this.site = site;
         this.bookings = bookings;
-        this.compute = compute;
-        this.specs = specs;
+        this.machinery = machinery;
         this.locks = locks;
         this.status = status;
-        this.network = network;
-        this.shaping = shaping;
         this.faults = faults;
+        DomainSpecFactory specs = new DomainSpecFactory(machinery.network());
+        this.starter = new ReservationStarter(machinery.compute(), machinery.storage(), specs, machinery.network(),
+                machinery.shaping(), problems, guests, faults);
+        this.teardown = new NodeTeardown(machinery.compute(), machinery.storage(), machinery.network(),
+                machinery.shaping());
+        this.reconciler = new ComputeReconciler(machinery.compute(), machinery.storage(), machinery.network(),
+                specs, problems);
     }
 
-    /** Brings the data plane and the NIC shaping in line with the provisioned bookings (after a restart). */
-    public void reconcileNetwork() {
+    /**
+     * After a restart, brings the hosts in line with the provisioned bookings: domains and VM disks no provisioned
+     * booking names are destroyed and deleted, the data plane is reconciled (orphan stand-ins and unused segments
+     * removed, missing ones recreated), provisioned nodes whose domain is missing are restored (or reported), and
+     * their NICs are shaped again.
+     */
+    public void reconcile() {
         List<Booking> provisioned = bookings.findAll().stream().filter(b -> b.state() == BookingState.PROVISIONED)
                 .toList();
-        network.reconcile(provisioned);
-        shaping.restore(provisioned);
+        reconciler.removeOrphans(machinery.hosts(), provisioned);
+        machinery.network().reconcile(provisioned);
+        reconciler.restoreMissing(provisioned);
+        machinery.shaping().restore(provisioned);
     }
 
     public ReservationView provision(ReservationId id, TransactionId transaction) {
         return locks.onReservation(id, () -> {
             Booking booking = committedBooking(id, transaction, "provision");
-            startAll(booking);
+            starter.startAll(booking);
             Booking provisioned = booking.withState(BookingState.PROVISIONED);
             bookings.update(provisioned);
             LOG.log(Level.INFO, "provisioned reservation {0} at {1}: {2} domain(s) running", id, site,
@@ -150,67 +159,10 @@ public final class LifecycleService {
         }
     }
 
-    private void startAll(Booking booking) {
-        List<PlacedNode> startedHere = new ArrayList<>();
-        List<PlacedNode> pluggedHere = new ArrayList<>();
-        List<PlacedNode> shapedHere = new ArrayList<>();
-        try {
-            for (PlacedNode node : booking.nodes()) {
-                DomainSpec spec = specs.specFor(booking.id(), node);
-                boolean isNew = compute.inspect(node.host(), spec.name()).isEmpty();
-                compute.start(node.host(), spec);
-                if (isNew) {
-                    startedHere.add(node);
-                }
-                network.plug(booking.id(), node);
-                if (isNew) {
-                    pluggedHere.add(node);
-                }
-                shaping.shape(booking.id(), node);
-                if (isNew) {
-                    shapedHere.add(node);
-                }
-                faults.reached("provision.started:" + node.name());
-            }
-        } catch (SiteException failure) {
-            LOG.log(Level.WARNING, "provisioning reservation {0} at {1} failed; removing the {2} domain(s) it started",
-                    booking.id(), site, startedHere.size());
-            undo(booking, startedHere, pluggedHere, shapedHere, failure);
-            throw failure;
-        }
-    }
-
-    /**
-     * Unshapes, unplugs and removes what a failed provision created (a failed plug or shape has already undone its
-     * own part). Each step is tried even when an earlier one fails; their failures ride along on {@code failure}.
-     */
-    private void undo(Booking booking, List<PlacedNode> started, List<PlacedNode> plugged, List<PlacedNode> shaped,
-            SiteException failure) {
-        for (PlacedNode node : started) {
-            if (shaped.contains(node)) {
-                attempt(() -> shaping.unshape(booking.id(), node), failure);
-            }
-            if (plugged.contains(node)) {
-                attempt(() -> network.unplug(booking.id(), node), failure);
-            }
-            attempt(() -> compute.remove(node.host(), DomainName.of(booking.id(), node.name())), failure);
-        }
-    }
-
-    private static void attempt(Runnable step, SiteException failure) {
-        try {
-            step.run();
-        } catch (SiteException undoFailure) {
-            failure.addSuppressed(undoFailure);
-        }
-    }
-
-    /** Unshapes, unplugs and removes every node; reaches {@code <removedPoint><node>} after each. */
+    /** Unshapes, removes the domain and disks of, and unplugs every node; reaches {@code <removedPoint><node>}. */
     private void removeAll(Booking booking, String removedPoint) {
         for (PlacedNode node : booking.nodes()) {
-            shaping.unshape(booking.id(), node);
-            network.unplug(booking.id(), node);
-            compute.remove(node.host(), DomainName.of(booking.id(), node.name()));
+            teardown.remove(booking.id(), node);
             faults.reached(removedPoint + node.name());
         }
     }

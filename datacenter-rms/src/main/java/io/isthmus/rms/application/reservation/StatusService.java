@@ -18,10 +18,12 @@ public final class StatusService {
 
     private final BookingRepository bookings;
     private final ComputeDriver compute;
+    private final NodeProblems problems;
 
-    public StatusService(BookingRepository bookings, ComputeDriver compute) {
+    public StatusService(BookingRepository bookings, ComputeDriver compute, NodeProblems problems) {
         this.bookings = bookings;
         this.compute = compute;
+        this.problems = problems;
     }
 
     /** One reservation; state NONE with no nodes when the site holds nothing for it. */
@@ -45,9 +47,10 @@ public final class StatusService {
         if (observed.isPresent()) {
             DomainObservation o = observed.get();
             return new NodeView(node.name(), node.host(), domain, o.state(), o.macs(), o.cpuMode(),
-                    Optional.of(o.nestedVirtualization()));
+                    Optional.of(o.nestedVirtualization()), problems.of(domain));
         }
         return new NodeView(node.name(), node.host(), domain, DomainRunState.ABSENT,
-                node.spec().nics().stream().map(NicSpec::mac).toList(), Optional.empty(), Optional.empty());
+                node.spec().nics().stream().map(NicSpec::mac).toList(), Optional.empty(), Optional.empty(),
+                problems.of(domain));
     }
 }

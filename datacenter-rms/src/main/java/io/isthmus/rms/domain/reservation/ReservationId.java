@@ -15,11 +15,6 @@ public record ReservationId(String value) {
         }
     }
 
-    /** The first eight hex digits, used in libvirt domain names. */
-    public String shortForm() {
-        return value.substring(0, 8);
-    }
-
     @Override
     public String toString() {
         return value;

@@ -29,7 +29,9 @@ import java.util.Set;
 
 /**
  * The data plane of a site whose hosts are network namespaces: on plug, each NIC's segment is ensured in the
- * host's namespace and the VM gets a veth stand-in on it; on unplug the stand-in goes and so does every
+ * host's namespace and, on a host of the libvirt test driver (which runs no guest), the VM gets a veth stand-in on
+ * it; on a host that runs real guests the guest's own NIC is its presence (libvirt puts its tap, named as the
+ * stand-in's host port would be, on the bridge when the domain starts). On unplug the stand-in goes and so does every
  * segment nothing on that host uses any more. The host namespaces and the site LAN belong to whoever
  * launched the site; {@link #requireHostNamespaces} only checks that they are there. Calls are serialised, so
  * two reservations sharing a segment on a host never race to create or remove its bridge.
@@ -40,9 +42,17 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
 
     private final CommandRunner runner;
     private final Map<HostName, HostDataPlane> hosts = new LinkedHashMap<>();
+    private final Set<HostName> guestHosts;
 
+    /** A site whose hosts all run on the libvirt test driver: every VM gets a stand-in. */
     public EmulatedNodeNetwork(SiteUnderlay underlay, CommandRunner runner) {
+        this(underlay, runner, Set.of());
+    }
+
+    /** @param guestHosts the hosts whose VMs are real guests, with NICs of their own: no stand-ins there */
+    public EmulatedNodeNetwork(SiteUnderlay underlay, CommandRunner runner, Set<HostName> guestHosts) {
         this.runner = runner;
+        this.guestHosts = Set.copyOf(guestHosts);
         for (HostUnderlay host : underlay.hosts()) {
             hosts.put(host.host(), new HostDataPlane(host, underlay.gatewayAddress(), runner));
         }
@@ -70,8 +80,9 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
             return;
         }
         VmStandIn vm = StandIns.of(reservation, node);
+        boolean standIn = !guestHosts.contains(node.host());
         Set<Vni> before = host.segments().present();
-        boolean standInExisted = host.standIns().present().contains(vm.id());
+        boolean standInExisted = !standIn || host.standIns().present().contains(vm.id());
         List<Vni> created = new ArrayList<>();
         try {
             for (Vni vni : StandIns.vnis(node)) {
@@ -80,11 +91,18 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
                     created.add(vni);
                 }
             }
-            host.standIns().attach(vm);
+            if (standIn) {
+                host.standIns().attach(vm);
+            }
         } catch (SiteException failure) {
             undo(host, vm.id(), standInExisted, created, failure);
             throw new SegmentException("could not connect node " + node.name() + " of reservation " + reservation
                     + " on host " + node.host() + ": " + failure.getMessage(), failure);
+        }
+        if (!standIn) {
+            LOG.log(Level.INFO, "node {0} of reservation {1} on host {2}: segment(s) {3} ready for its guest''s NICs",
+                    node.name(), reservation, node.host(), StandIns.vnis(node));
+            return;
         }
         LOG.log(Level.INFO, "node {0} of reservation {1} on host {2}: stand-in {3} on segment(s) {4}{5}",
                 node.name(), reservation, node.host(), vm.id().namespace(), StandIns.vnis(node),
@@ -108,7 +126,9 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
     @Override
     public synchronized void unplug(ReservationId reservation, PlacedNode node) {
         HostDataPlane host = host(node.host());
-        host.standIns().detach(StandIns.id(reservation, node));
+        if (!guestHosts.contains(node.host())) {
+            host.standIns().detach(StandIns.id(reservation, node));
+        }
         for (Vni vni : StandIns.vnis(node)) {
             if (host.removeIfUnused(vni)) {
                 LOG.log(Level.INFO, "segment {0} removed from host {1}: no VM there uses it any more", vni,
@@ -126,6 +146,9 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
             }
         }
         for (var entry : hosts.entrySet()) {
+            if (guestHosts.contains(entry.getKey())) {
+                continue; // the ports there are the taps of real guests, which compute reconcile looks after
+            }
             HostDataPlane host = entry.getValue();
             Set<StandInId> keep = wanted.getOrDefault(entry.getKey(), Set.of());
             for (StandInId orphan : host.standIns().attachedHere()) {
@@ -150,7 +173,10 @@ public final class EmulatedNodeNetwork implements NodeNetwork {
         }
     }
 
-    /** The stand-in's host-side veth end {@code isvp<8 hex><index>} on the node's segment bridge. */
+    /**
+     * The NIC's port on the node's segment bridge, {@code isvp<8 hex><index>}: the stand-in's host-side veth end, or
+     * on a host of real guests the tap libvirt creates under that name.
+     */
     @Override
     public Optional<VifId> hostPort(ReservationId reservation, PlacedNode node, int nicIndex) {
         return Optional.of(StandIns.hostPort(reservation, node, nicIndex));

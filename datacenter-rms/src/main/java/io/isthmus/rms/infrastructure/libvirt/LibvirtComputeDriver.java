@@ -7,32 +7,55 @@ import io.isthmus.rms.domain.compute.DomainRunState;
 import io.isthmus.rms.domain.compute.DomainSpec;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.InvalidRequestException;
-import io.isthmus.rms.infrastructure.libvirt.DomainXmlWriter.DomainType;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.libvirt.Connect;
-import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 
 /**
- * {@link ComputeDriver} on libvirt: one held connection per host URI ({@code test://} files for
- * emulated hosts, {@code qemu[+ssh]://} for real ones). Every domain handle is freed.
+ * {@link ComputeDriver} on libvirt: one held connection per host URI ({@code test://} files for hosts on the test
+ * driver, {@code qemu[+ssh]://} for QEMU hosts). A QEMU host's domain type ({@code kvm} or {@code qemu}/TCG) is
+ * decided once per host, at its first domain (see {@link VirtTypeProbe}), unless {@code host.<h>.virtType} fixes it.
+ * Every domain handle is freed.
  */
 public final class LibvirtComputeDriver implements ComputeDriver {
 
     private static final Logger LOG = System.getLogger(LibvirtComputeDriver.class.getName());
 
     private final Map<HostName, LibvirtConnection> connections = new LinkedHashMap<>();
+    private final Map<HostName, VirtTypeChoice> choices;
+    private final Map<HostName, VirtType> virtTypes = new ConcurrentHashMap<>();
     private final DomainXmlWriter writer = new DomainXmlWriter();
 
-    /** @param hostUris the libvirt URI of every host of the site */
+    /** @param hostUris the libvirt URI of every host of the site; QEMU hosts probe their domain type */
     public LibvirtComputeDriver(Map<HostName, String> hostUris) {
+        this(hostUris, Map.of());
+    }
+
+    /**
+     * @param hostUris the libvirt URI of every host of the site
+     * @param choices how a QEMU host's domain type is chosen ({@link VirtTypeChoice#AUTO} when absent)
+     */
+    public LibvirtComputeDriver(Map<HostName, String> hostUris, Map<HostName, VirtTypeChoice> choices) {
         LibvirtEventLoop.ensureStarted();
+        this.choices = Map.copyOf(choices);
         hostUris.forEach((host, uri) -> connections.put(host, new LibvirtConnection(uri)));
         connections.values().forEach(LibvirtConnection::get);
+    }
+
+    /** Whether {@code host}'s VMs are real guests (QEMU), not test-driver records. */
+    public boolean runsGuests(HostName host) {
+        return !connection(host).isTestDriver();
     }
 
     @Override
@@ -48,6 +71,37 @@ public final class LibvirtComputeDriver implements ComputeDriver {
         } catch (LibvirtException e) {
             throw LibvirtErrors.wrap("cannot start domain " + spec.name() + " on host " + host, e);
         }
+    }
+
+    @Override
+    public void awaitReady(HostName host, DomainName name, Duration timeout) {
+        GuestReadiness.await(connection(host).get(), host, name, timeout);
+    }
+
+    @Override
+    public Set<DomainName> domains(HostName host) {
+        Connect connect = connection(host).get();
+        try {
+            Set<String> names = new TreeSet<>(Arrays.asList(connect.listDefinedDomains()));
+            for (int id : connect.listDomains()) {
+                try (DomainHandle handle = new DomainHandle(connect.domainLookupByID(id))) {
+                    names.add(handle.domain().getName());
+                } catch (LibvirtException e) {
+                    if (!LibvirtErrors.isNoDomain(e)) {
+                        throw e;
+                    }
+                }
+            }
+            return names.stream().map(DomainName::parse).flatMap(Optional::stream)
+                    .collect(Collectors.toCollection(() -> new TreeSet<>(Comparator.comparing(DomainName::value))));
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("cannot list the domains of host " + host, e);
+        }
+    }
+
+    /** The domain type {@code host}'s VMs get, deciding it (and logging why) the first time. */
+    public String domainType(HostName host) {
+        return virtType(host).type().xmlValue();
     }
 
     @Override
@@ -110,10 +164,25 @@ public final class LibvirtComputeDriver implements ComputeDriver {
 
     private DomainHandle define(LibvirtConnection connection, DomainSpec spec, HostName host)
             throws LibvirtException {
-        DomainType type = connection.isTestDriver() ? DomainType.TEST : DomainType.KVM;
-        DomainHandle handle = new DomainHandle(connection.get().domainDefineXML(writer.write(spec, type)));
-        LOG.log(Level.INFO, "defined {0} domain {1} on host {2}", type, spec.name(), host);
+        VirtType virt = virtType(host);
+        DomainHandle handle = new DomainHandle(connection.get().domainDefineXML(
+                writer.write(spec, virt.type(), virt.vendor())));
+        LOG.log(Level.INFO, "defined {0} domain {1} on host {2}", virt.type().xmlValue(), spec.name(), host);
         return handle;
+    }
+
+    private VirtType virtType(HostName host) {
+        LibvirtConnection connection = connection(host);
+        if (connection.isTestDriver()) {
+            return VirtType.test();
+        }
+        return virtTypes.computeIfAbsent(host, h -> {
+            try {
+                return VirtTypeProbe.decide(connection.get(), h, choices.getOrDefault(h, VirtTypeChoice.AUTO));
+            } catch (LibvirtException e) {
+                throw LibvirtErrors.wrap("cannot decide the domain type of host " + h, e);
+            }
+        });
     }
 
     private static Optional<DomainHandle> lookup(Connect connect, DomainName name, HostName host) {
@@ -124,20 +193,6 @@ public final class LibvirtComputeDriver implements ComputeDriver {
                 return Optional.empty();
             }
             throw LibvirtErrors.wrap("cannot look up domain " + name + " on host " + host, e);
-        }
-    }
-
-    /** Maps libvirt's domain states to ours. */
-    private static final class DomainStates {
-
-        static DomainRunState of(DomainInfo.DomainState state) {
-            return switch (state) {
-                case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> DomainRunState.RUNNING;
-                case VIR_DOMAIN_PAUSED -> DomainRunState.PAUSED;
-                case VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTOFF -> DomainRunState.SHUTOFF;
-                case VIR_DOMAIN_CRASHED -> DomainRunState.CRASHED;
-                default -> DomainRunState.DEFINED;
-            };
         }
     }
 }

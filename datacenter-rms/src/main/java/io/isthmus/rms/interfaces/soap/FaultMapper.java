@@ -1,6 +1,7 @@
 package io.isthmus.rms.interfaces.soap;
 
 import io.isthmus.rms.domain.compute.ComputeException;
+import io.isthmus.rms.domain.compute.GuestNotReadyException;
 import io.isthmus.rms.domain.placement.InsufficientCapacityException;
 import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.reservation.BookingStoreException;
@@ -56,7 +57,7 @@ final class FaultMapper {
         if (e instanceof ReservationConflictException) {
             return FaultCode.CONFLICT;
         }
-        if (e instanceof ComputeException || e instanceof BookingStoreException || e instanceof SegmentException
+        if (e instanceof ComputeException || e instanceof GuestNotReadyException || e instanceof BookingStoreException || e instanceof SegmentException
                 || e instanceof QosException) {
             return FaultCode.UNAVAILABLE;
         }

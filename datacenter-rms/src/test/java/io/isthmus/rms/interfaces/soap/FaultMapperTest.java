@@ -2,6 +2,7 @@ package io.isthmus.rms.interfaces.soap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.isthmus.rms.domain.compute.GuestNotReadyException;
 import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.segment.SegmentException;
 import io.isthmus.schema.v1.FaultCode;
@@ -29,5 +30,18 @@ class FaultMapperTest {
 
         assertEquals(FaultCode.UNAVAILABLE, fault.getFaultInfo().getCode());
         assertEquals(failure.getMessage(), fault.getFaultInfo().getMessage());
+    }
+
+    @Test
+    void aGuestThatIsNotReadyIsAnUnavailableFaultNamingNodeHostAndConsole() {
+        GuestNotReadyException failure = new GuestNotReadyException("node vm-1 (domain isthmus-3f2c1a9e-0b7d-4c61-9f1e"
+                + "-2a6d8c4b5e70-vm-1) on host a1 is not ready: the guest did not report ready within 120 s; last"
+                + " lines of its console log /var/lib/isthmus/instances/x.console.log:\nKernel panic");
+
+        ServiceFault fault = FaultMapper.fault(failure, "3f2c1a9e-0b7d-4c61-9f1e-2a6d8c4b5e70");
+
+        assertEquals(FaultCode.UNAVAILABLE, fault.getFaultInfo().getCode());
+        assertEquals(failure.getMessage(), fault.getFaultInfo().getMessage());
+        assertEquals(failure, fault.getCause());
     }
 }

@@ -54,7 +54,7 @@ class LibvirtInstanceStorageTest {
     private static final CommandRunner RUN = new CommandRunner(Duration.ofSeconds(30));
     private static final HostName A1 = new HostName("a1");
     private static final HostName A2 = new HostName("a2");
-    private static final DomainName DB = new DomainName("isthmus-0a1b2c3d-db-1");
+    private static final DomainName DB = new DomainName("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1");
     private static final ImageRef TINY = new ImageRef("tiny");
 
     private Path dir;
@@ -122,9 +122,9 @@ class LibvirtInstanceStorageTest {
         InstanceDisks disks = storage.instances().prepare(A1, DB, TINY, 2, guest);
 
         Path instances = instanceDirs.get(A1);
-        assertEquals(instances.resolve("isthmus-0a1b2c3d-db-1.qcow2"), disks.overlay());
-        assertEquals(instances.resolve("isthmus-0a1b2c3d-db-1.seed.iso"), disks.seed());
-        assertEquals(instances.resolve("isthmus-0a1b2c3d-db-1.console.log"), disks.consoleLog());
+        assertEquals(instances.resolve("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1.qcow2"), disks.overlay());
+        assertEquals(instances.resolve("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1.seed.iso"), disks.seed());
+        assertEquals(instances.resolve("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1.console.log"), disks.consoleLog());
         assertEquals(Optional.empty(), disks.kernel());
         Map<String, Object> info = qemuImgInfo(disks.overlay());
         assertEquals("qcow2", info.get("format"));
@@ -195,14 +195,14 @@ class LibvirtInstanceStorageTest {
         InstanceDisks disks = storage.instances().prepare(A1, DB, TINY, 2, guest("10.0.0.11/24"));
         Files.writeString(disks.consoleLog(), "SeaBIOS\nLinux version 6.1\nlogin: ");
         Files.writeString(instanceDirs.get(A1).resolve(disks.consoleLog().getFileName() + ".1"), "rotated");
-        DomainName other = new DomainName("isthmus-0a1b2c3d-db-10");
+        DomainName other = new DomainName("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-10");
         storage.instances().prepare(A1, other, TINY, 1, guest("10.0.0.12/24"));
 
         assertEquals(Optional.of("login: "), storage.instances().consoleTail(A1, DB, 7));
         assertEquals(Set.of(DB, other), storage.instances().present(A1));
         storage.instances().delete(A1, DB);
 
-        assertEquals(Set.of("isthmus-0a1b2c3d-db-10.qcow2", "isthmus-0a1b2c3d-db-10.seed.iso"),
+        assertEquals(Set.of("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-10.qcow2", "isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-10.seed.iso"),
                 files(instanceDirs.get(A1)).keySet(), "only the other VM's files are left");
         assertEquals(Set.of(other), storage.instances().present(A1));
         assertEquals(Optional.empty(), storage.instances().consoleTail(A1, DB, 7));

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 
 class NoCloudSeedTest {
 
-    private static final DomainName DOMAIN = new DomainName("isthmus-0a1b2c3d-db-1");
+    private static final DomainName DOMAIN = new DomainName("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1");
 
     private static GuestConfig guest(String hostname, GuestNic... nics) {
         return new GuestConfig(DOMAIN, new NodeName(hostname), List.of(nics));
@@ -34,7 +34,7 @@ class NoCloudSeedTest {
     void metaDataNamesTheInstanceAndTheHost() {
         Map<String, Object> meta = new Yaml().load(NoCloudSeed.of(guest("db-1")).metaData());
 
-        assertEquals(Map.of("instance-id", "isthmus-0a1b2c3d-db-1", "local-hostname", "db-1"), meta);
+        assertEquals(Map.of("instance-id", "isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1", "local-hostname", "db-1"), meta);
     }
 
     @Test

@@ -24,10 +24,10 @@ class SeedIsoTest {
     void theFingerprintOfTheFilesIsReadBackFromTheVolumeDescriptor() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/genisoimage")),
                 "genisoimage is missing; install with: apt-get install -y --no-install-recommends genisoimage");
-        NoCloudSeed seed = NoCloudSeed.of(new GuestConfig(new DomainName("isthmus-0a1b2c3d-db-1"),
+        NoCloudSeed seed = NoCloudSeed.of(new GuestConfig(new DomainName("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1"),
                 new NodeName("db-1"), List.of()));
 
-        byte[] iso = new SeedIso(RUN).build(seed, "isthmus-0a1b2c3d-db-1");
+        byte[] iso = new SeedIso(RUN).build(seed, "isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1");
 
         byte[] descriptor = Arrays.copyOfRange(iso, (int) SeedIso.DESCRIPTOR_OFFSET,
                 (int) SeedIso.DESCRIPTOR_OFFSET + SeedIso.DESCRIPTOR_LENGTH);

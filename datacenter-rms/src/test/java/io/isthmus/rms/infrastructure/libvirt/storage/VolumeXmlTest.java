@@ -16,11 +16,11 @@ class VolumeXmlTest {
 
     @Test
     void anOverlayIsQcow2OfTheAskedSizeBackedByTheCatalogImage() throws XPathExpressionException {
-        Document xml = XmlDocuments.parse(VolumeXml.overlay("isthmus-0a1b2c3d-db-1.qcow2", 20L << 30,
+        Document xml = XmlDocuments.parse(VolumeXml.overlay("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1.qcow2", 20L << 30,
                 Path.of("/var/lib/isthmus/images/debian-12.qcow2"), "qcow2"));
 
         assertEquals("file", XPATH.evaluate("/volume/@type", xml));
-        assertEquals("isthmus-0a1b2c3d-db-1.qcow2", XPATH.evaluate("/volume/name", xml));
+        assertEquals("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1.qcow2", XPATH.evaluate("/volume/name", xml));
         assertEquals("21474836480", XPATH.evaluate("/volume/capacity", xml));
         assertEquals("bytes", XPATH.evaluate("/volume/capacity/@unit", xml));
         assertEquals("qcow2", XPATH.evaluate("/volume/target/format/@type", xml));
@@ -30,7 +30,7 @@ class VolumeXmlTest {
 
     @Test
     void aRawFileIsSparseAndHasNoBackingStore() throws XPathExpressionException {
-        Document xml = XmlDocuments.parse(VolumeXml.raw("isthmus-0a1b2c3d-db-1.seed.iso", 376832));
+        Document xml = XmlDocuments.parse(VolumeXml.raw("isthmus-0a1b2c3d-0b7d-4c61-9f1e-2a6d8c4b5e70-db-1.seed.iso", 376832));
 
         assertEquals("376832", XPATH.evaluate("/volume/capacity", xml));
         assertEquals("0", XPATH.evaluate("/volume/allocation", xml));

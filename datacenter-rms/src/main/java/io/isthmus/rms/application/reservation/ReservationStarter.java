@@ -1,0 +1,157 @@
+package io.isthmus.rms.application.reservation;
+
+import io.isthmus.rms.domain.compute.ComputeDriver;
+import io.isthmus.rms.domain.compute.DomainName;
+import io.isthmus.rms.domain.compute.DomainSpec;
+import io.isthmus.rms.domain.compute.InstanceDisks;
+import io.isthmus.rms.domain.compute.InstanceStorage;
+import io.isthmus.rms.domain.reservation.Booking;
+import io.isthmus.rms.domain.reservation.PlacedNode;
+import io.isthmus.rms.domain.reservation.ReservationId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Brings every node of a booking up: its disks prepared (overlay and seed), its segments plugged on its host (a real
+ * guest's tap joins the bridge at start, so the bridge must exist first), all domains started at once (at most
+ * {@link GuestSettings#parallelStarts()} together) and every guest awaited until it reports ready, then each node's
+ * NICs shaped, reaching {@code provision.started:<node>} after each. A node whose domain already existed (a repeated
+ * provision) is brought up too but never undone; on any failure everything this call created is undone (shaping,
+ * domain, disks, plugs: each step attempted, their failures suppressed onto the first) and the first failure thrown.
+ */
+final class ReservationStarter {
+
+    private static final Logger LOG = System.getLogger(ReservationStarter.class.getName());
+
+    private final ComputeDriver compute;
+    private final InstanceStorage storage;
+    private final DomainSpecFactory specs;
+    private final NodeNetwork network;
+    private final NicShaping shaping;
+    private final NodeTeardown teardown;
+    private final NodeProblems problems;
+    private final GuestSettings settings;
+    private final FaultPoints faults;
+
+    ReservationStarter(ComputeDriver compute, InstanceStorage storage, DomainSpecFactory specs, NodeNetwork network,
+            NicShaping shaping, NodeProblems problems, GuestSettings settings, FaultPoints faults) {
+        this.compute = compute;
+        this.storage = storage;
+        this.specs = specs;
+        this.network = network;
+        this.shaping = shaping;
+        this.teardown = new NodeTeardown(compute, storage, network, shaping);
+        this.problems = problems;
+        this.settings = settings;
+        this.faults = faults;
+    }
+
+    /** What this call created for one node, so that a failure undoes exactly that. */
+    private static final class Created {
+        boolean plugged;
+        boolean shaped;
+    }
+
+    void startAll(Booking booking) {
+        ReservationId id = booking.id();
+        Map<PlacedNode, Created> createdHere = new LinkedHashMap<>();
+        try {
+            Map<PlacedNode, DomainSpec> toStart = new LinkedHashMap<>();
+            for (PlacedNode node : booking.nodes()) {
+                DomainName name = DomainName.of(id, node.name());
+                if (compute.inspect(node.host(), name).isEmpty()) {
+                    createdHere.put(node, new Created());
+                }
+                InstanceDisks disks = storage.prepare(node.host(), name, node.spec().image(), node.spec().diskGib(),
+                        specs.guestFor(id, node));
+                toStart.put(node, specs.specFor(id, node, disks));
+            }
+            for (PlacedNode node : booking.nodes()) {
+                network.plug(id, node);
+                if (createdHere.containsKey(node)) {
+                    createdHere.get(node).plugged = true;
+                }
+            }
+            startAndAwait(booking, toStart);
+            for (PlacedNode node : booking.nodes()) {
+                shaping.shape(id, node);
+                if (createdHere.containsKey(node)) {
+                    createdHere.get(node).shaped = true;
+                }
+                problems.clear(DomainName.of(id, node.name()));
+                faults.reached("provision.started:" + node.name());
+            }
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "provisioning reservation {0} failed ({1}); removing the {2} node(s) it created",
+                    id, failure.getMessage(), createdHere.size());
+            createdHere.forEach((node, created) -> teardown.undo(id, node, created.shaped, created.plugged, failure));
+            throw failure;
+        }
+    }
+
+    /** Starts every domain and waits for its guest, in parallel; throws the first failure, the others suppressed. */
+    private void startAndAwait(Booking booking, Map<PlacedNode, DomainSpec> toStart) {
+        long began = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelStarts(),
+                Math.max(1, toStart.size())), threads(booking.id()));
+        try {
+            List<Future<?>> starts = new ArrayList<>();
+            toStart.forEach((node, spec) -> starts.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                compute.start(node.host(), spec);
+                compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
+                LOG.log(Level.INFO, "node {0} of reservation {1} ready on host {2} {3} ms after its start",
+                        node.name(), booking.id(), node.host(), (System.nanoTime() - t0) / 1_000_000);
+            })));
+            RuntimeException failure = null;
+            for (Future<?> start : starts) {
+                RuntimeException thrown = outcome(start);
+                if (thrown != null && failure == null) {
+                    failure = thrown;
+                } else if (thrown != null) {
+                    failure.addSuppressed(thrown);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            LOG.log(Level.INFO, "reservation {0}: {1} guest(s) ready {2} ms after the first start", booking.id(),
+                    toStart.size(), (System.nanoTime() - began) / 1_000_000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RuntimeException outcome(Future<?> start) {
+        try {
+            start.get();
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            return new IllegalStateException("a domain start failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while waiting for the guests to start", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(ReservationId id) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, "start-" + id.value().substring(0, 8) + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
