@@ -107,10 +107,17 @@ class RealGuestProvisioningComponentTest {
     }
 
     @AfterAll
-    static void stopHosts() {
+    static void stopHosts() throws IOException {
         HOSTS.values().forEach(HostLibvirtd::close);
         if (lan != null) {
             lan.close();
+        }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
