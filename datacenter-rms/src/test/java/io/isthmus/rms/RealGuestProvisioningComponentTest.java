@@ -107,10 +107,17 @@ class RealGuestProvisioningComponentTest {
     }
 
     @AfterAll
-    static void stopHosts() {
+    static void stopHosts() throws IOException {
         HOSTS.values().forEach(HostLibvirtd::close);
         if (lan != null) {
             lan.close();
+        }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
@@ -249,6 +256,27 @@ class RealGuestProvisioningComponentTest {
 
         assertTrue(e.getMessage().contains("no-such-image") && e.getMessage().contains(GOOD), e.getMessage());
         assertTrue(site.status().statusOfAll().stream().noneMatch(v -> v.reservation().equals(id)), "nothing held");
+        assertNothingLeft();
+    }
+
+    @Test
+    @Order(4)
+    void anImageGoneFromTheCatalogByProvisionIsATypedFaultWithNothingLeft() throws IOException {
+        open();
+        TransactionId tx = TestSite.newTransaction();
+        ReservationId id = commit(tx, node("vm-a", "a1", GOOD, "52:54:00:74:21:3a", "10.74.21.1"),
+                node("vm-b", "a2", BROKEN, "52:54:00:74:21:3b", "10.74.21.2"));
+        Path image = dir.resolve("a2/images/" + BROKEN + ".qcow2");
+        Path aside = dir.resolve("a2/" + BROKEN + ".qcow2.aside");
+        Files.move(image, aside);
+        try {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> site.lifecycle().provision(id, tx));
+            assertTrue(e.getMessage().contains(BROKEN), "the image removed from a2's catalog after commit: "
+                    + e.getMessage());
+        } finally {
+            Files.move(aside, image);
+        }
         assertNothingLeft();
     }
 
