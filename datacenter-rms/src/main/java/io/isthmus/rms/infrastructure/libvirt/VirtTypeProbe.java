@@ -27,7 +27,7 @@ import org.w3c.dom.NodeList;
  * (measured here), KVM spins in the firmware, its CPU time growing, and resets as the kernel enters long mode. The
  * probe domain is transient and destroyed in every case; a leftover of a killed RMS is destroyed first.
  */
-final class VirtTypeProbe {
+public final class VirtTypeProbe {
 
     static final String PROBE_DOMAIN = "isthmus-virt-probe";
     static final String PROBE_KERNEL = "/vmlinuz";
@@ -38,6 +38,25 @@ final class VirtTypeProbe {
     private static final int HMP = 1;
 
     private VirtTypeProbe() {
+    }
+
+    /**
+     * What {@code host.<h>.virtType=auto} would give on the host at {@code uri}: {@link VirtTypeChoice#KVM} or
+     * {@link VirtTypeChoice#QEMU}. For a launcher whose hosts all share one machine (the emulated federation), which
+     * probes once and configures every host with the answer instead of each RMS probing each host at every start.
+     */
+    public static VirtTypeChoice probeOnce(String uri, HostName host) {
+        try {
+            Connect connect = new Connect(uri, false);
+            try {
+                return decide(connect, host, VirtTypeChoice.AUTO).type() == DomainType.KVM ? VirtTypeChoice.KVM
+                        : VirtTypeChoice.QEMU;
+            } finally {
+                connect.close();
+            }
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("cannot probe the virtualisation type of host " + host + " at " + uri, e);
+        }
     }
 
     /** The type {@code choice} gives on this host, with the reason; logged. */

@@ -30,10 +30,15 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
         }
     }
 
-    /** The libvirt URI of a site's host, when it runs its own libvirtd. */
+    /** The libvirt URI of a site's host and its guests' domain type, when it runs its own libvirtd. */
     @FunctionalInterface
     public interface HostUris {
         Optional<String> of(String site, String host);
+
+        /** {@code kvm} or {@code qemu} when the launcher knows it (probed once for hosts sharing one machine). */
+        default Optional<String> virtType(String site, String host) {
+            return Optional.empty();
+        }
     }
 
     /** As {@link #properties(DataPlaneMode, HostUris)} with every host on libvirt's test driver. */
@@ -62,6 +67,7 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
             keys.put(prefix + "diskGib", Integer.toString(host.diskGib()));
             keys.put(prefix + "nested", Boolean.toString(host.nested()));
             hostUris.of(siteId, host.name()).ifPresent(uri -> keys.put(prefix + "uri", uri));
+            hostUris.virtType(siteId, host.name()).ifPresent(type -> keys.put(prefix + "virtType", type));
         }
         keys.put("site.dataPlane", mode.isEmulated() ? "emulated" : "none");
         if (mode.isEmulated()) {

@@ -3,11 +3,14 @@ package io.isthmus.examples.federation.hosts;
 import io.isthmus.examples.federation.FederationException;
 import io.isthmus.examples.federation.topology.LanHost;
 import io.isthmus.examples.federation.topology.SiteLan;
+import io.isthmus.rms.domain.compute.ComputeException;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.NamespaceName;
 import io.isthmus.rms.emulation.EmulationException;
 import io.isthmus.rms.emulation.HostLibvirtd;
 import io.isthmus.rms.emulation.TestGuestImage;
+import io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice;
+import io.isthmus.rms.infrastructure.libvirt.VirtTypeProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -18,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,10 +41,12 @@ public final class EmulatedHosts implements AutoCloseable {
 
     private final List<HostLibvirtd> running;
     private final Map<String, String> uris;
+    private final VirtTypeChoice virtType;
 
-    private EmulatedHosts(List<HostLibvirtd> running, Map<String, String> uris) {
+    private EmulatedHosts(List<HostLibvirtd> running, Map<String, String> uris, VirtTypeChoice virtType) {
         this.running = running;
         this.uris = uris;
+        this.virtType = virtType;
     }
 
     /**
@@ -64,10 +70,13 @@ public final class EmulatedHosts implements AutoCloseable {
                     uris.put(key(lan.siteId(), host.name()), libvirtd.uri());
                 }
             }
-            LOG.log(Level.INFO, "{0} emulated host(s) run their own libvirtd with QEMU; catalog: {1}",
-                    running.size(), image.qcow2().getFileName());
-            return new EmulatedHosts(running, uris);
-        } catch (EmulationException | UncheckedIOException e) {
+            // The emulated hosts are namespaces of this one machine: probe KVM once for all of them.
+            HostLibvirtd first = running.get(0);
+            VirtTypeChoice virtType = VirtTypeProbe.probeOnce(first.uri(), first.host());
+            LOG.log(Level.INFO, "{0} emulated host(s) run their own libvirtd with QEMU ({1} guests); catalog: {2}",
+                    running.size(), virtType.name().toLowerCase(Locale.ROOT), image.qcow2().getFileName());
+            return new EmulatedHosts(running, uris, virtType);
+        } catch (EmulationException | UncheckedIOException | ComputeException e) {
             running.forEach(HostLibvirtd::close);
             throw new FederationException("cannot start the emulated hosts' libvirtd: " + e.getMessage(), e);
         }
@@ -96,6 +105,11 @@ public final class EmulatedHosts implements AutoCloseable {
             throw new IllegalArgumentException("no emulated host " + host + " at site " + site);
         }
         return uri;
+    }
+
+    /** The domain type every emulated host runs its guests as (probed once: they share this machine's kernel). */
+    public VirtTypeChoice virtType() {
+        return virtType;
     }
 
     /** Every host's libvirt URI, by "site/host". */
