@@ -71,8 +71,8 @@ public final class GuestBootBenchmark {
             GuestBootBenchmark benchmark = new GuestBootBenchmark(running.endpoints());
             Packets.addAddress(LAN, "v100", "10.0.0.1/24");   // the tenant's own host on VLAN 100
             out.println("| VMs in one reservation | provision answered (s) | every guest answers ping (s)"
-                    + " | QEMU resident memory per guest (MiB): min / mean / max |");
-            out.println("| --- | --- | --- | --- |");
+                    + " | QEMU resident memory per guest (MiB): min / mean / max | idle guest CPU (% of a core) |");
+            out.println("| --- | --- | --- | --- | --- |");
             for (int size : sizes) {
                 out.println(benchmark.run(size));
             }
@@ -98,12 +98,13 @@ public final class GuestBootBenchmark {
             awaitEveryGuestAnswers(size);
             Duration pinged = Duration.between(start, Instant.now());
             List<Long> rssMib = guestMemoryMib();
+            double idlePercent = idleCpuPercentPerGuest();
             progress(size + " VM(s): provision answered after " + answered.toMillis() + " ms, all answer ping after "
-                    + pinged.toMillis() + " ms; QEMU RSS " + rssMib + " MiB");
-            return String.format("| %d | %.1f | %.1f | %d / %d / %d |", size, answered.toMillis() / 1000.0,
+                    + pinged.toMillis() + " ms; QEMU RSS " + rssMib + " MiB; idle guest CPU " + idlePercent + " %");
+            return String.format("| %d | %.1f | %.1f | %d / %d / %d | %.1f |", size, answered.toMillis() / 1000.0,
                     pinged.toMillis() / 1000.0, rssMib.stream().mapToLong(Long::longValue).min().orElse(0),
                     Math.round(rssMib.stream().mapToLong(Long::longValue).average().orElse(0)),
-                    rssMib.stream().mapToLong(Long::longValue).max().orElse(0));
+                    rssMib.stream().mapToLong(Long::longValue).max().orElse(0), idlePercent);
         } finally {
             client.terminate(id);
         }
@@ -134,6 +135,39 @@ public final class GuestBootBenchmark {
         } finally {
             pingers.shutdownNow();
         }
+    }
+
+    /** The mean CPU an idle guest's QEMU process uses over 5 s, in percent of one core. */
+    private static double idleCpuPercentPerGuest() throws InterruptedException {
+        Map<Long, Long> before = qemuCpuTicks();
+        Thread.sleep(5000);
+        Map<Long, Long> after = qemuCpuTicks();
+        long ticks = 0;
+        int guests = 0;
+        for (Map.Entry<Long, Long> end : after.entrySet()) {
+            Long start = before.get(end.getKey());
+            if (start != null) {
+                ticks += end.getValue() - start;
+                guests++;
+            }
+        }
+        // /proc/<pid>/stat counts in clock ticks of 1/100 s
+        return guests == 0 ? 0 : Math.round(ticks / 5.0 / guests * 10) / 10.0;
+    }
+
+    private static Map<Long, Long> qemuCpuTicks() {
+        Map<Long, Long> ticks = new TreeMap<>();
+        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("qemu-system"))
+                .orElse(false)).forEach(p -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(p.pid(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    } catch (IOException gone) {
+                        // the guest ended while we looked
+                    }
+                });
+        return ticks;
     }
 
     /** The resident memory of every running QEMU process, in MiB. */
