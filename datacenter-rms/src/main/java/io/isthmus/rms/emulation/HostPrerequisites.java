@@ -23,9 +23,12 @@ final class HostPrerequisites {
 
     /** What the initramfs loads to reach the root disk /dev/vda. */
     static final List<String> BOOT_MODULES = List.of("virtio_pci", "virtio_blk");
-    /** What the guest loads: its disks, NICs, the virtio-serial agent port and the iso9660 NoCloud seed. */
+    /**
+     * What the guest loads: its disks, NICs, the virtio-serial agent port, the iso9660 NoCloud seed and the balloon,
+     * through which it reports the pages it freed so that its QEMU process gives them back to the host.
+     */
     static final List<String> GUEST_MODULES = List.of("virtio_pci", "virtio_blk", "virtio_net", "virtio_console",
-            "isofs");
+            "isofs", "virtio_balloon");
 
     private static final Path BOOT = Path.of("/boot");
     private static final Path MODULES = Path.of("/lib/modules");

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -98,23 +100,33 @@ final class ReservationStarter {
         }
     }
 
-    /** Starts every domain and waits for its guest, in parallel; throws the first failure, the others suppressed. */
+    /**
+     * Starts every domain ({@link GuestSettings#parallelStarts()} libvirt starts at a time) and waits for every guest
+     * at once, each as soon as its domain started: a guest boots while the next domains are started, and no start
+     * waits for an earlier guest's boot. Throws the first failure, the others suppressed.
+     */
     private void startAndAwait(Booking booking, Map<PlacedNode, DomainSpec> toStart) {
         long began = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelStarts(),
-                Math.max(1, toStart.size())), threads(booking.id()));
+        ExecutorService starters = Executors.newFixedThreadPool(Math.min(settings.parallelStarts(),
+                Math.max(1, toStart.size())), threads(booking.id(), "start"));
+        ExecutorService waiters = Executors.newFixedThreadPool(Math.max(1, toStart.size()),
+                threads(booking.id(), "ready"));
         try {
-            List<Future<?>> starts = new ArrayList<>();
-            toStart.forEach((node, spec) -> starts.add(pool.submit(() -> {
-                long t0 = System.nanoTime();
-                compute.start(node.host(), spec);
-                compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
-                LOG.log(Level.INFO, "node {0} of reservation {1} ready on host {2} {3} ms after its start",
-                        node.name(), booking.id(), node.host(), (System.nanoTime() - t0) / 1_000_000);
-            })));
+            List<CompletableFuture<Void>> guests = new ArrayList<>();
+            toStart.forEach((node, spec) -> {
+                long[] startedAt = new long[1];
+                guests.add(CompletableFuture.runAsync(() -> {
+                    startedAt[0] = System.nanoTime();
+                    compute.start(node.host(), spec);
+                }, starters).thenRunAsync(() -> {
+                    compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
+                    LOG.log(Level.INFO, "node {0} of reservation {1} ready on host {2} {3} ms after its start",
+                            node.name(), booking.id(), node.host(), (System.nanoTime() - startedAt[0]) / 1_000_000);
+                }, waiters));
+            });
             RuntimeException failure = null;
-            for (Future<?> start : starts) {
-                RuntimeException thrown = outcome(start);
+            for (CompletableFuture<Void> guest : guests) {
+                RuntimeException thrown = outcome(guest);
                 if (thrown != null && failure == null) {
                     failure = thrown;
                 } else if (thrown != null) {
@@ -127,29 +139,29 @@ final class ReservationStarter {
             LOG.log(Level.INFO, "reservation {0}: {1} guest(s) ready {2} ms after the first start", booking.id(),
                     toStart.size(), (System.nanoTime() - began) / 1_000_000);
         } finally {
-            pool.shutdownNow();
+            starters.shutdownNow();
+            waiters.shutdownNow();
         }
     }
 
-    private static RuntimeException outcome(Future<?> start) {
+    private static RuntimeException outcome(CompletableFuture<Void> guest) {
         try {
-            start.get();
+            guest.join();
             return null;
-        } catch (ExecutionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 return runtime;
             }
             return new IllegalStateException("a domain start failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new IllegalStateException("interrupted while waiting for the guests to start", e);
+        } catch (CancellationException e) {
+            return new IllegalStateException("a domain start was cancelled", e);
         }
     }
 
-    private static java.util.concurrent.ThreadFactory threads(ReservationId id) {
+    private static ThreadFactory threads(ReservationId id, String what) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
-            Thread thread = new Thread(r, "start-" + id.value().substring(0, 8) + "-" + count.incrementAndGet());
+            Thread thread = new Thread(r, what + "-" + id.value().substring(0, 8) + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
