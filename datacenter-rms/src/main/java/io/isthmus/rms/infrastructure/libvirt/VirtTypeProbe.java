@@ -31,7 +31,9 @@ public final class VirtTypeProbe {
 
     static final String PROBE_DOMAIN = "isthmus-virt-probe";
     static final String PROBE_KERNEL = "/vmlinuz";
-    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(6);
+    /** How long the probe must stay in long mode. */
+    static final Duration STABLE = Duration.ofMillis(1500);
     private static final Logger LOG = System.getLogger(VirtTypeProbe.class.getName());
     private static final Pattern EFER = Pattern.compile("EFER=([0-9a-fA-F]+)");
     private static final long EFER_LMA = 1L << 10;
@@ -117,17 +119,29 @@ public final class VirtTypeProbe {
         }
     }
 
-    /** Empty when the probe reached long mode, else why not. */
+    /**
+     * Empty when the probe reached long mode and stayed there for {@link #STABLE} (its kernel then runs: it boots to
+     * a panic without a root disk and, with {@code panic=0}, stays there), else why not. Seeing long mode once is not
+     * enough: where KVM cannot run the guest (measured here) the vCPU enters long mode and resets at once, and a
+     * sample may fall into that instant; the reset destroys the probe domain ({@code on_reboot=destroy}).
+     */
     private static Optional<String> awaitLongMode(Domain domain) {
         Instant deadline = Instant.now().plus(PROBE_TIMEOUT);
+        Optional<Instant> longModeSince = Optional.empty();
         while (Instant.now().isBefore(deadline)) {
             try {
                 Matcher m = EFER.matcher(domain.qemuMonitorCommand("info registers", HMP));
                 if (m.find() && (Long.parseLong(m.group(1), 16) & EFER_LMA) != 0) {
-                    return Optional.empty();
+                    if (longModeSince.isEmpty()) {
+                        longModeSince = Optional.of(Instant.now());
+                    } else if (Instant.now().isAfter(longModeSince.get().plus(STABLE)) && domain.isActive() != 0) {
+                        return Optional.empty();
+                    }
+                } else {
+                    longModeSince = Optional.empty();
                 }
             } catch (LibvirtException e) {
-                return Optional.of("the kvm probe guest stopped before its kernel reached 64-bit mode ("
+                return Optional.of("the kvm probe guest stopped (reset) before its kernel ran in 64-bit mode ("
                         + e.getMessage() + ")");
             }
             sleep(Duration.ofMillis(100));
