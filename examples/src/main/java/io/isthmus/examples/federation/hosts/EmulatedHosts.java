@@ -79,6 +79,9 @@ public final class EmulatedHosts implements AutoCloseable {
         } catch (EmulationException | UncheckedIOException | ComputeException e) {
             running.forEach(HostLibvirtd::close);
             throw new FederationException("cannot start the emulated hosts' libvirtd: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            running.forEach(HostLibvirtd::close);
+            throw e;
         }
     }
 
