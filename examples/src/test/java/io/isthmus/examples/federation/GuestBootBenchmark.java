@@ -157,34 +157,32 @@ public final class GuestBootBenchmark {
 
     private static Map<Long, Long> qemuCpuTicks() {
         Map<Long, Long> ticks = new TreeMap<>();
-        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("qemu-system"))
-                .orElse(false)).forEach(p -> {
-                    try {
-                        String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks.put(p.pid(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                    } catch (IOException gone) {
-                        // the guest ended while we looked
-                    }
-                });
+        Guests.qemuHandles().forEach(p -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(p.pid(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException gone) {
+                // the guest ended while we looked
+            }
+        });
         return ticks;
     }
 
     /** The resident memory of every running QEMU process, in MiB. */
     private static List<Long> guestMemoryMib() {
         List<Long> rss = new ArrayList<>();
-        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("qemu-system"))
-                .orElse(false)).forEach(p -> {
-                    try {
-                        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-                            if (line.startsWith("VmRSS:")) {
-                                rss.add(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
-                            }
-                        }
-                    } catch (IOException gone) {
-                        // the guest ended while we looked
+        Guests.qemuHandles().forEach(p -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss.add(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
                     }
-                });
+                }
+            } catch (IOException gone) {
+                // the guest ended while we looked
+            }
+        });
         return rss;
     }
 

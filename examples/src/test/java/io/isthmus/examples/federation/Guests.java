@@ -87,9 +87,14 @@ final class Guests {
 
     /** The QEMU processes running on this machine, as "pid command line" (truncated). */
     static List<String> qemuProcesses() {
+        return qemuHandles().stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .map(s -> s.length() > 160 ? s.substring(0, 160) : s).toList();
+    }
+
+    /** The QEMU processes running on this machine. */
+    static List<ProcessHandle> qemuHandles() {
         return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("qemu-system"))
-                .orElse(false)).map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).map(s -> s.length() > 160
-                ? s.substring(0, 160) : s).toList();
+                .orElse(false)).toList();
     }
 
     /** Every domain (running or only defined) in every emulated host's libvirtd, as "site/host: name". */
