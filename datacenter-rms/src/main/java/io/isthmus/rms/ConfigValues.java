@@ -68,6 +68,14 @@ final class ConfigValues {
         return (int) value;
     }
 
+    int nonNegativeInt(String key) {
+        long value = nonNegativeLong(key);
+        if (value > Integer.MAX_VALUE) {
+            throw new InvalidConfigException(key, key + "=" + value + " is too large");
+        }
+        return (int) value;
+    }
+
     boolean bool(String key, boolean fallback) {
         Optional<String> value = optional(key);
         if (value.isEmpty()) {

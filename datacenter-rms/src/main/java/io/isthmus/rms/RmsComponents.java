@@ -20,6 +20,7 @@ import io.isthmus.rms.infrastructure.command.CommandRunner;
 import io.isthmus.rms.infrastructure.dataplane.EmulatedNodeNetwork;
 import io.isthmus.rms.infrastructure.fault.KillSwitch;
 import io.isthmus.rms.infrastructure.image.DirectoryImageCatalog;
+import io.isthmus.rms.infrastructure.libvirt.DomainXmlWriter;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.libvirt.storage.LibvirtSiteStorage;
@@ -97,7 +98,8 @@ public final class RmsComponents implements AutoCloseable {
                 ImageCatalog images = storage.<ImageCatalog>map(s -> s.storage().catalog())
                         .orElseGet(() -> new DirectoryImageCatalog(config.imageDir()));
                 LibvirtComputeDriver compute = new LibvirtComputeDriver(hostUris(config), config.hosts().stream()
-                        .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)));
+                        .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)),
+                        new DomainXmlWriter(config.guests().tcgCacheMib()));
                 components = new RmsComponents(config, database, compute, network,
                         QosWiring.shaping(config, network, runner), faults(config), clock, storage, images);
             } catch (RuntimeException e) {

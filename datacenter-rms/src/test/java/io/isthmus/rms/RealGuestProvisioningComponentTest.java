@@ -340,4 +340,35 @@ class RealGuestProvisioningComponentTest {
         assertEquals(BookingState.COMMITTED, site.status().status(id).state(), "the site reconnects to a2");
         assertNothingLeft();
     }
+
+    @Test
+    @Order(7)
+    void withOneBootPerHostTheSecondGuestStartsOnlyOnceTheFirstIsReady() throws Exception {
+        open("site.guest.bootsPerHost=1");
+        TransactionId tx = TestSite.newTransaction();
+        ReservationId id = commit(tx, node("vm-a", "a1", GOOD, "52:54:00:74:21:6a", "10.74.21.1"),
+                node("vm-b", "a1", GOOD, "52:54:00:74:21:6b", "10.74.21.2"));
+        HostName a1 = new HostName("a1");
+        java.util.concurrent.atomic.AtomicReference<String> bothSeen = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread watcher = new Thread(() -> {
+            while (bothSeen.get() == null && !Thread.currentThread().isInterrupted()) {
+                if (site.compute().domains(a1).size() == 2) {
+                    long connected = List.of("vm-a", "vm-b").stream().map(n -> liveXml(site, id, n, "a1").orElse(""))
+                            .filter(xml -> xml.contains("state='connected'")).count();
+                    bothSeen.set(connected + " of 2 guests ready when the second domain appeared");
+                }
+            }
+        }, "boot-watcher");
+        watcher.start();
+        try {
+            assertEquals(BookingState.PROVISIONED, site.lifecycle().provision(id, tx).state());
+        } finally {
+            watcher.interrupt();
+            watcher.join(10_000);
+        }
+        assertEquals("1 of 2 guests ready when the second domain appeared", bothSeen.get(),
+                "with site.guest.bootsPerHost=1 a host boots one guest at a time");
+        site.lifecycle().terminate(id, tx);
+        assertNothingLeft();
+    }
 }

@@ -74,16 +74,27 @@ class RmsConfigTest {
     void guestsDefaultToTwoMinutesToBeReadyAndAProbedDomainTypeAndTheOperatorMaySetBoth() {
         RmsConfig defaults = RmsConfig.fromProperties(TestSite.properties(dir));
         assertEquals(java.time.Duration.ofSeconds(120), defaults.guests().readyTimeout());
-        assertEquals(4, defaults.guests().parallelStarts());
+        assertEquals(10, defaults.guests().bootsPerHost());
+        assertEquals(32, defaults.guests().tcgCacheMib());
         assertEquals(io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice.AUTO, defaults.hosts().get(0).virtType());
 
         Properties p = TestSite.properties(dir);
         p.setProperty("site.guest.readyTimeout.seconds", "30");
-        p.setProperty("site.guest.parallelStarts", "2");
+        p.setProperty("site.guest.bootsPerHost", "2");
+        p.setProperty("site.guest.tcgCacheMib", "0");
         p.setProperty("host.a1.virtType", "qemu");
         RmsConfig set = RmsConfig.fromProperties(p);
         assertEquals(java.time.Duration.ofSeconds(30), set.guests().readyTimeout());
-        assertEquals(2, set.guests().parallelStarts());
+        assertEquals(2, set.guests().bootsPerHost());
+        assertEquals(0, set.guests().tcgCacheMib());
+        p.setProperty("site.guest.tcgCacheMib", "-8");
+        assertEquals("site.guest.tcgCacheMib", assertThrows(InvalidConfigException.class,
+                () -> RmsConfig.fromProperties(p)).key());
+        p.setProperty("site.guest.tcgCacheMib", "64");
+        p.setProperty("site.guest.parallelStarts", "4");
+        InvalidConfigException renamed = assertThrows(InvalidConfigException.class, () -> RmsConfig.fromProperties(p));
+        assertTrue(renamed.getMessage().contains("site.guest.bootsPerHost"), renamed.getMessage());
+        p.remove("site.guest.parallelStarts");
         assertEquals(io.isthmus.rms.infrastructure.libvirt.VirtTypeChoice.QEMU, set.hosts().get(0).virtType());
 
         p.setProperty("host.a1.virtType", "xen");

@@ -24,9 +24,18 @@ import java.util.Objects;
 public final class TestGuestImage {
 
     public static final String NAME = "isthmus-test";
-    public static final String KERNEL_COMMAND_LINE = "console=ttyS0 root=/dev/vda rw";
+    /**
+     * The console and root disk, then what makes a test guest boot in about 2.5 s of CPU under TCG instead of 3.6:
+     * no console chatter, PCI interrupts routed without interpreting ACPI methods, no crypto self-tests (the
+     * key-derivation one alone costs 0.15 s), no kprobe tracing, no speculative-execution mitigations (a test guest
+     * on an isolated network) and no clocksource checks. Guests of a real site's images boot with their own command
+     * line.
+     */
+    public static final String KERNEL_COMMAND_LINE = "console=ttyS0 root=/dev/vda rw quiet acpi=noirq"
+            + " cryptomgr.notests initcall_blacklist=crypto_kdf108_init,init_kprobe_trace mitigations=off"
+            + " tsc=reliable no_timer_check";
     /** Raise when the way the image is built changes, so that every cache rebuilds. */
-    static final String BUILDER_VERSION = "1";
+    static final String BUILDER_VERSION = "2";
 
     private static final Logger LOG = System.getLogger(TestGuestImage.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);

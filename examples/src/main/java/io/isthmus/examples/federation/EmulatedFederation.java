@@ -90,6 +90,12 @@ public final class EmulatedFederation implements AutoCloseable {
                     public Optional<String> virtType(String site, String host) {
                         return Optional.of(running.virtType().name().toLowerCase(Locale.ROOT));
                     }
+
+                    /** Every emulated host boots on this machine's cores: more guests at once only slow each other. */
+                    @Override
+                    public Optional<Integer> bootsPerHost() {
+                        return Optional.of(Runtime.getRuntime().availableProcessors());
+                    }
                 });
             } else {
                 if (root) {

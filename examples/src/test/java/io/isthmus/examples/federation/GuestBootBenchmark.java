@@ -86,6 +86,10 @@ public final class GuestBootBenchmark {
             throw new IllegalStateException("reserve of " + size + " VMs was not held: " + held.getLastError());
         }
         String id = held.getReservationId();
+        // The previous size's guests had the same addresses with other MACs: without this, the tenant LAN would first
+        // try their stale neighbour entries for several seconds (the guests' own gratuitous ARPs are sent at boot,
+        // before the broker stitches the tunnels that would carry them to this LAN).
+        Packets.flushNeighbours(LAN);
         try {
             client.reserveCommit(id);
             Instant start = Instant.now();
@@ -95,10 +99,12 @@ public final class GuestBootBenchmark {
                 throw new IllegalStateException("provision of " + size + " VMs failed: "
                         + provisioned.getLastError());
             }
-            awaitEveryGuestAnswers(size);
+            List<Duration> firstAnswers = awaitEveryGuestAnswers(size, start);
+            progress("first answer of each guest (s after the provision call): " + firstAnswers.stream()
+                    .map(d -> String.format("%.1f", d.toMillis() / 1000.0)).toList());
             Duration pinged = Duration.between(start, Instant.now());
-            List<Long> rssMib = guestMemoryMib();
             double idlePercent = idleCpuPercentPerGuest();
+            List<Long> rssMib = guestMemoryMib();   // 5 s after every guest answered: what an idle guest holds
             progress(size + " VM(s): provision answered after " + answered.toMillis() + " ms, all answer ping after "
                     + pinged.toMillis() + " ms; QEMU RSS " + rssMib + " MiB; idle guest CPU " + idlePercent + " %");
             return String.format("| %d | %.1f | %.1f | %d / %d / %d | %.1f |", size, answered.toMillis() / 1000.0,
@@ -110,17 +116,20 @@ public final class GuestBootBenchmark {
         }
     }
 
-    /** Pings every guest from the tenant LAN, all at once, until each answered. */
-    private static void awaitEveryGuestAnswers(int size) throws Exception {
+    /** Pings every guest from the tenant LAN, all at once, until each answered; when each first answered. */
+    private static List<Duration> awaitEveryGuestAnswers(int size, Instant start) throws Exception {
         ExecutorService pingers = Executors.newFixedThreadPool(Math.min(size, 10));
         try {
             List<Future<Boolean>> answers = new ArrayList<>();
+            Duration[] firstAnswer = new Duration[size];
             for (int i = 0; i < size; i++) {
                 String address = address(i);
+                int guest = i;
                 answers.add(pingers.submit(() -> {
                     Instant deadline = Instant.now().plus(PING_WITHIN);
                     while (Instant.now().isBefore(deadline)) {
                         if (Packets.answers(LAN, address)) {
+                            firstAnswer[guest] = Duration.between(start, Instant.now());
                             return true;
                         }
                     }
@@ -132,6 +141,7 @@ public final class GuestBootBenchmark {
                     throw new IllegalStateException("the guest at " + address(i) + " never answered ping");
                 }
             }
+            return List.of(firstAnswer);
         } finally {
             pingers.shutdownNow();
         }

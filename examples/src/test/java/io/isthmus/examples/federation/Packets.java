@@ -69,6 +69,11 @@ final class Packets {
                 "-M", "do", "-s", Integer.toString(mtu - 28), address), Duration.ofSeconds(10)).exit() == 0;
     }
 
+    /** Forgets every neighbour (ARP) entry of {@code namespace}. */
+    static void flushNeighbours(String namespace) {
+        ok(List.of("ip", "-n", namespace, "neigh", "flush", "all"));
+    }
+
     /** The MAC {@code address} resolved to in {@code namespace}'s neighbour table (lower case). */
     static String neighbourMac(String namespace, String address) {
         String out = ok(List.of("ip", "-n", namespace, "neigh", "show", "to", address));

@@ -8,6 +8,7 @@ import io.isthmus.rms.domain.compute.InstanceStorage;
 import io.isthmus.rms.domain.reservation.Booking;
 import io.isthmus.rms.domain.reservation.PlacedNode;
 import io.isthmus.rms.domain.reservation.ReservationId;
+import io.isthmus.rms.domain.site.HostName;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -19,13 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Brings every node of a booking up: its disks prepared (overlay and seed), its segments plugged on its host (a real
- * guest's tap joins the bridge at start, so the bridge must exist first), all domains started at once (at most
- * {@link GuestSettings#parallelStarts()} together) and every guest awaited until it reports ready, then each node's
+ * guest's tap joins the bridge at start, so the bridge must exist first), every guest booted (at most
+ * {@link GuestSettings#bootsPerHost()} at once on one host) and awaited until it reports ready, then each node's
  * NICs shaped, reaching {@code provision.started:<node>} after each. A node whose domain already existed (a repeated
  * provision) is brought up too but never undone; on any failure everything this call created is undone (shaping,
  * domain, disks, plugs: each step attempted, their failures suppressed onto the first) and the first failure thrown.
@@ -43,6 +47,7 @@ final class ReservationStarter {
     private final NodeProblems problems;
     private final GuestSettings settings;
     private final FaultPoints faults;
+    private final Map<HostName, Semaphore> bootSlots = new ConcurrentHashMap<>();
 
     ReservationStarter(ComputeDriver compute, InstanceStorage storage, DomainSpecFactory specs, NodeNetwork network,
             NicShaping shaping, NodeProblems problems, GuestSettings settings, FaultPoints faults) {
@@ -101,46 +106,82 @@ final class ReservationStarter {
     }
 
     /**
-     * Starts every domain ({@link GuestSettings#parallelStarts()} libvirt starts at a time) and waits for every guest
-     * at once, each as soon as its domain started: a guest boots while the next domains are started, and no start
-     * waits for an earlier guest's boot. Throws the first failure, the others suppressed.
+     * Boots every guest, each as soon as its host has a boot slot ({@link GuestSettings#bootsPerHost()}, shared by
+     * every provision of the site): its domain is started and the guest awaited until it reports ready, then the
+     * slot passes to the next guest waiting for that host. Once a guest failed, guests still waiting for a slot are
+     * not started. Throws the first failure, the others suppressed.
      */
     private void startAndAwait(Booking booking, Map<PlacedNode, DomainSpec> toStart) {
         long began = System.nanoTime();
-        ExecutorService starters = Executors.newFixedThreadPool(Math.min(settings.parallelStarts(),
-                Math.max(1, toStart.size())), threads(booking.id(), "start"));
-        ExecutorService waiters = Executors.newFixedThreadPool(Math.max(1, toStart.size()),
-                threads(booking.id(), "ready"));
+        ExecutorService boots = Executors.newFixedThreadPool(Math.max(1, toStart.size()), threads(booking.id(), "boot"));
+        AtomicBoolean failed = new AtomicBoolean();
         try {
             List<CompletableFuture<Void>> guests = new ArrayList<>();
-            toStart.forEach((node, spec) -> {
-                long[] startedAt = new long[1];
-                guests.add(CompletableFuture.runAsync(() -> {
-                    startedAt[0] = System.nanoTime();
-                    compute.start(node.host(), spec);
-                }, starters).thenRunAsync(() -> {
-                    compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
-                    LOG.log(Level.INFO, "node {0} of reservation {1} ready on host {2} {3} ms after its start",
-                            node.name(), booking.id(), node.host(), (System.nanoTime() - startedAt[0]) / 1_000_000);
-                }, waiters));
-            });
+            toStart.forEach((node, spec) -> guests.add(CompletableFuture.runAsync(
+                    () -> boot(booking.id(), node, spec, failed), boots)));
             RuntimeException failure = null;
+            List<RuntimeException> others = new ArrayList<>();
             for (CompletableFuture<Void> guest : guests) {
                 RuntimeException thrown = outcome(guest);
+                if (thrown instanceof NotStarted) {
+                    continue;
+                }
                 if (thrown != null && failure == null) {
                     failure = thrown;
                 } else if (thrown != null) {
-                    failure.addSuppressed(thrown);
+                    others.add(thrown);
                 }
             }
             if (failure != null) {
+                others.forEach(failure::addSuppressed);
                 throw failure;
             }
             LOG.log(Level.INFO, "reservation {0}: {1} guest(s) ready {2} ms after the first start", booking.id(),
                     toStart.size(), (System.nanoTime() - began) / 1_000_000);
         } finally {
-            starters.shutdownNow();
-            waiters.shutdownNow();
+            boots.shutdownNow();
+        }
+    }
+
+    private void boot(ReservationId id, PlacedNode node, DomainSpec spec, AtomicBoolean failed) {
+        Semaphore slots = bootSlots.computeIfAbsent(node.host(), host -> new Semaphore(settings.bootsPerHost(), true));
+        if (!slots.tryAcquire()) {
+            LOG.log(Level.INFO, "node {0} of reservation {1} waits for a boot slot on host {2} ({3} guest(s) boot"
+                    + " there at once: site.guest.bootsPerHost)", node.name(), id, node.host(),
+                    settings.bootsPerHost());
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotStarted();
+            }
+        }
+        try {
+            if (failed.get()) {
+                throw new NotStarted();
+            }
+            long startedAt = System.nanoTime();
+            compute.start(node.host(), spec);
+            compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
+            LOG.log(Level.INFO, "node {0} of reservation {1} ready on host {2} {3} ms after its start", node.name(),
+                    id, node.host(), (System.nanoTime() - startedAt) / 1_000_000);
+        } catch (NotStarted skipped) {
+            throw skipped;
+        } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** A guest not started because another guest of the same provision failed first. */
+    private static final class NotStarted extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotStarted() {
+            super("not started: another guest of the reservation failed first", null, false, false);
         }
     }
 

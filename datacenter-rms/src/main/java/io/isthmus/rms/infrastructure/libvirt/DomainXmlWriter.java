@@ -15,7 +15,9 @@ import org.w3c.dom.Element;
  * virtio {@code vda} (qcow2) and the NoCloud seed as read-only virtio {@code vdb} (raw), one virtio NIC per segment on
  * its bridge with the broker's MAC and the data plane's tap name, a serial console on a pty logged to the VM's
  * console log (and {@code virsh console}), the guest-agent virtio-serial channel whose connection is the readiness
- * signal, no graphics, and a crash destroys the domain. The CPU exposes nested virtualisation when asked: on TCG the
+ * signal, a virtio balloon with free page reporting (QEMU takes back the pages the guest freed, so that a guest's
+ * resident memory follows what it uses rather than the most it ever touched), on TCG a bounded translation cache,
+ * no graphics, and a crash destroys the domain. The CPU exposes nested virtualisation when asked: on TCG the
  * {@code qemu64} model requiring {@code svm} (what TCG emulates), on KVM the host's own CPU requiring the host
  * vendor's {@code vmx} or {@code svm}. On the test driver: size, a host-passthrough CPU requiring {@code vmx}, the
  * overlay and the NICs.
@@ -24,6 +26,8 @@ public final class DomainXmlWriter {
 
     /** The name of the virtio-serial port the guest agent (or the guest's own ready signal) opens. */
     public static final String AGENT_CHANNEL = "org.qemu.guest_agent.0";
+
+    private final int tcgCacheMib;
 
     /** The libvirt domain type: {@code test} for the test driver, {@code qemu} (TCG) or {@code kvm} on QEMU hosts. */
     public enum DomainType {
@@ -40,6 +44,19 @@ public final class DomainXmlWriter {
         public String xmlValue() {
             return xmlValue;
         }
+    }
+
+    /** TCG guests get QEMU's default translation cache. */
+    public DomainXmlWriter() {
+        this(0);
+    }
+
+    /** @param tcgCacheMib the translation cache of a TCG guest in MiB; 0 leaves QEMU's default */
+    public DomainXmlWriter(int tcgCacheMib) {
+        if (tcgCacheMib < 0) {
+            throw new IllegalArgumentException("a TCG translation cache of " + tcgCacheMib + " MiB is negative");
+        }
+        this.tcgCacheMib = tcgCacheMib;
     }
 
     /** Test driver or TCG: the host CPU's vendor does not matter. */
@@ -83,7 +100,7 @@ public final class DomainXmlWriter {
         }
     }
 
-    private static void qemuDomain(Element domain, DomainSpec spec, DomainType type, CpuVendor vendor) {
+    private void qemuDomain(Element domain, DomainSpec spec, DomainType type, CpuVendor vendor) {
         Element os = child(domain, "os");
         Element osType = child(os, "type", "hvm");
         osType.setAttribute("arch", "x86_64");
@@ -93,6 +110,10 @@ public final class DomainXmlWriter {
         Element features = child(domain, "features");
         child(features, "acpi");
         child(features, "apic");
+        if (type == DomainType.QEMU && tcgCacheMib > 0) {
+            Element cache = child(child(features, "tcg"), "tb-cache", Integer.toString(tcgCacheMib));
+            cache.setAttribute("unit", "MiB");
+        }
         cpu(domain, spec, type, vendor);
         child(domain, "clock").setAttribute("offset", "utc");
         child(domain, "on_poweroff", "destroy");
@@ -106,7 +127,9 @@ public final class DomainXmlWriter {
         }
         serialConsole(devices, spec.disks().consoleLog());
         agentChannel(devices);
-        child(devices, "memballoon").setAttribute("model", "none");
+        Element balloon = child(devices, "memballoon");
+        balloon.setAttribute("model", "virtio");
+        balloon.setAttribute("freePageReporting", "on");
     }
 
     private static void directKernel(Element os, DirectKernel kernel) {

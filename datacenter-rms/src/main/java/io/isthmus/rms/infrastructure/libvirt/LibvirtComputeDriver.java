@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +36,7 @@ public final class LibvirtComputeDriver implements ComputeDriver {
     private final Map<HostName, LibvirtConnection> connections = new LinkedHashMap<>();
     private final Map<HostName, VirtTypeChoice> choices;
     private final Map<HostName, VirtType> virtTypes = new ConcurrentHashMap<>();
-    private final DomainXmlWriter writer = new DomainXmlWriter();
+    private final DomainXmlWriter writer;
 
     /** @param hostUris the libvirt URI of every host of the site; QEMU hosts probe their domain type */
     public LibvirtComputeDriver(Map<HostName, String> hostUris) {
@@ -47,8 +48,19 @@ public final class LibvirtComputeDriver implements ComputeDriver {
      * @param choices how a QEMU host's domain type is chosen ({@link VirtTypeChoice#AUTO} when absent)
      */
     public LibvirtComputeDriver(Map<HostName, String> hostUris, Map<HostName, VirtTypeChoice> choices) {
+        this(hostUris, choices, new DomainXmlWriter());
+    }
+
+    /**
+     * @param hostUris the libvirt URI of every host of the site
+     * @param choices how a QEMU host's domain type is chosen ({@link VirtTypeChoice#AUTO} when absent)
+     * @param writer how the domains are written (the site's guest settings)
+     */
+    public LibvirtComputeDriver(Map<HostName, String> hostUris, Map<HostName, VirtTypeChoice> choices,
+            DomainXmlWriter writer) {
         LibvirtEventLoop.ensureStarted();
         this.choices = Map.copyOf(choices);
+        this.writer = Objects.requireNonNull(writer, "writer");
         hostUris.forEach((host, uri) -> connections.put(host, new LibvirtConnection(uri)));
         connections.values().forEach(LibvirtConnection::get);
     }

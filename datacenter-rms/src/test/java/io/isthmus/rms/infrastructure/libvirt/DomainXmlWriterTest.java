@@ -94,6 +94,27 @@ class DomainXmlWriterTest {
     }
 
     @Test
+    void qemuGuestsGiveFreedPagesBackAndTcgGuestsHaveABoundedTranslationCache() {
+        Document tcg = XmlDocuments.parse(new DomainXmlWriter(32).write(spec(true), DomainType.QEMU));
+        Element balloon = only(tcg, "memballoon");
+        assertEquals("virtio", balloon.getAttribute("model"));
+        assertEquals("on", balloon.getAttribute("freePageReporting"));
+        Element cache = only(tcg, "tb-cache");
+        assertEquals("32", cache.getTextContent());
+        assertEquals("MiB", cache.getAttribute("unit"));
+        assertEquals("tcg", cache.getParentNode().getNodeName());
+        assertEquals("features", cache.getParentNode().getParentNode().getNodeName());
+
+        Document kvm = XmlDocuments.parse(new DomainXmlWriter(32).write(spec(true), DomainType.KVM, CpuVendor.AMD));
+        assertEquals("on", only(kvm, "memballoon").getAttribute("freePageReporting"));
+        assertEquals(0, kvm.getElementsByTagName("tcg").getLength(), "a KVM guest has no translation cache");
+        assertEquals(0, write(spec(true), DomainType.QEMU).getElementsByTagName("tcg").getLength(),
+                "0 MiB leaves QEMU's default");
+        assertEquals(0, write(spec(true), DomainType.TEST).getElementsByTagName("memballoon").getLength());
+        assertThrows(IllegalArgumentException.class, () -> new DomainXmlWriter(-1));
+    }
+
+    @Test
     void underKvmTheCpuIsTheHostsRequiringTheHostVendorsFeature() {
         Document intel = write(spec(true), DomainType.KVM);
         assertEquals("host-passthrough", only(intel, "cpu").getAttribute("mode"));

@@ -39,6 +39,11 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
         default Optional<String> virtType(String site, String host) {
             return Optional.empty();
         }
+
+        /** How many guests one host boots at once ({@code site.guest.bootsPerHost}) when the launcher knows better. */
+        default Optional<Integer> bootsPerHost() {
+            return Optional.empty();
+        }
     }
 
     /** As {@link #properties(DataPlaneMode, HostUris)} with every host on libvirt's test driver. */
@@ -69,6 +74,7 @@ public record SiteConfig(String siteId, URI listen, Path dataDir, String gateway
             hostUris.of(siteId, host.name()).ifPresent(uri -> keys.put(prefix + "uri", uri));
             hostUris.virtType(siteId, host.name()).ifPresent(type -> keys.put(prefix + "virtType", type));
         }
+        hostUris.bootsPerHost().ifPresent(boots -> keys.put("site.guest.bootsPerHost", Integer.toString(boots)));
         keys.put("site.dataPlane", mode.isEmulated() ? "emulated" : "none");
         if (mode.isEmulated()) {
             keys.put("site.gatewaySiteAddress", lan.gatewayAddress().address());
