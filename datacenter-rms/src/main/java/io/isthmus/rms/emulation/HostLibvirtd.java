@@ -133,8 +133,7 @@ public final class HostLibvirtd implements AutoCloseable {
      * @throws EmulationException naming the exact command to run otherwise
      */
     public static void requirePrerequisites(CommandRunner runner) {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root) {
+        if (!EffectiveUser.isRoot()) {
             throw new EmulationException("emulated hosts run their own libvirtd, which needs root; run as root");
         }
         for (String binary : List.of(LIBVIRTD, VIRTLOGD, "/usr/bin/qemu-system-x86_64")) {

@@ -1,7 +1,6 @@
 package io.isthmus.examples.federation;
 
 import io.isthmus.examples.federation.config.DataPlaneMode;
-import io.isthmus.examples.federation.config.SiteConfig;
 import io.isthmus.examples.federation.hosts.EmulatedHosts;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.examples.federation.process.LaunchSpec;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,24 +77,7 @@ public final class EmulatedFederation implements AutoCloseable {
             if (root && options.guests() == FederationOptions.GuestMode.QEMU) {
                 TestGuestImage.Image image = TestGuestImage.ensure(options.imageCache());
                 federation.hosts = Optional.of(EmulatedHosts.start(plan.siteLans(), options.runDir(), image));
-                EmulatedHosts running = federation.hosts.get();
-                plan.writeConfigs(mode, new SiteConfig.HostUris() {
-                    @Override
-                    public Optional<String> of(String site, String host) {
-                        return Optional.of(running.uri(site, host));
-                    }
-
-                    @Override
-                    public Optional<String> virtType(String site, String host) {
-                        return Optional.of(running.virtType().name().toLowerCase(Locale.ROOT));
-                    }
-
-                    /** Every emulated host boots on this machine's cores: more guests at once only slow each other. */
-                    @Override
-                    public Optional<Integer> bootsPerHost() {
-                        return Optional.of(Runtime.getRuntime().availableProcessors());
-                    }
-                });
+                plan.writeConfigs(mode, federation.hosts.get());
             } else {
                 if (root) {
                     System.out.println("NOTE: --guests stand-in: the sites' L1 VMs run on libvirt's test driver, each"

@@ -1,5 +1,6 @@
 package io.isthmus.examples.federation;
 
+import io.isthmus.rms.emulation.EffectiveUser;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,14 +41,7 @@ public final class Prerequisites {
     }
 
     public static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("Uid:"))
-                    .map(line -> line.split("\\s+")[1])
-                    .anyMatch("0"::equals);
-        } catch (IOException e) {
-            return false;
-        }
+        return EffectiveUser.isRoot();
     }
 
     public static boolean isFree(int port) {

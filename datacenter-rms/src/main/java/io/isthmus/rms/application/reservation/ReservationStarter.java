@@ -3,6 +3,7 @@ package io.isthmus.rms.application.reservation;
 import io.isthmus.rms.domain.compute.ComputeDriver;
 import io.isthmus.rms.domain.compute.DomainName;
 import io.isthmus.rms.domain.compute.DomainSpec;
+import io.isthmus.rms.domain.compute.GuestNotReadyException;
 import io.isthmus.rms.domain.compute.InstanceDisks;
 import io.isthmus.rms.domain.compute.InstanceStorage;
 import io.isthmus.rms.domain.reservation.Booking;
@@ -162,7 +163,11 @@ final class ReservationStarter {
             }
             long startedAt = System.nanoTime();
             compute.start(node.host(), spec);
-            compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
+            try {
+                compute.awaitReady(node.host(), spec.name(), settings.readyTimeout());
+            } catch (GuestNotReadyException notReady) {
+                throw withConsole(notReady, node, spec.name());
+            }
             LOG.log(Level.INFO, "node {0} of reservation {1} ready on host {2} {3} ms after its start", node.name(),
                     id, node.host(), (System.nanoTime() - startedAt) / 1_000_000);
         } catch (NotStarted skipped) {
@@ -172,6 +177,17 @@ final class ReservationStarter {
             throw e;
         } finally {
             slots.release();
+        }
+    }
+
+    /** The failure with the guest's last console lines, when the host's storage can give them. */
+    private GuestNotReadyException withConsole(GuestNotReadyException notReady, PlacedNode node, DomainName name) {
+        try {
+            return notReady.withConsole(storage.consoleTail(node.host(), name,
+                    GuestNotReadyException.CONSOLE_TAIL_BYTES));
+        } catch (RuntimeException unreadable) {
+            notReady.addSuppressed(unreadable);
+            return notReady;
         }
     }
 

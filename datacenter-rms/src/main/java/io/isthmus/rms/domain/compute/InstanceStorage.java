@@ -2,6 +2,7 @@ package io.isthmus.rms.domain.compute;
 
 import io.isthmus.rms.domain.reservation.ImageRef;
 import io.isthmus.rms.domain.site.HostName;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,14 @@ public interface InstanceStorage {
 
     /** Deletes the VM's overlay, seed and console log; does nothing for what is already gone. */
     void delete(HostName host, DomainName domain);
+
+    /**
+     * The last {@code maxBytes} of the VM's serial console log (UTF-8), read through the host's storage so that it
+     * works for remote hosts too; empty when the VM has no console log (yet).
+     *
+     * @throws ComputeException when the host's storage cannot be read
+     */
+    Optional<String> consoleTail(HostName host, DomainName domain, int maxBytes);
 
     /** The VMs that have files on {@code host} (for reconcile after a restart). */
     Set<DomainName> present(HostName host);

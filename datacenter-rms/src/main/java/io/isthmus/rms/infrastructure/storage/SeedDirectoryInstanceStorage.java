@@ -8,7 +8,10 @@ import io.isthmus.rms.domain.compute.InstanceDisks;
 import io.isthmus.rms.domain.compute.InstanceStorage;
 import io.isthmus.rms.domain.reservation.ImageRef;
 import io.isthmus.rms.domain.site.HostName;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -63,6 +66,25 @@ public final class SeedDirectoryInstanceStorage implements InstanceStorage {
             }
         } catch (IOException e) {
             throw failure("cannot delete the files of " + domain + " under " + dir, e);
+        }
+    }
+
+    @Override
+    public Optional<String> consoleTail(HostName host, DomainName domain, int maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes " + maxBytes + " must be positive");
+        }
+        Path console = dir(host, domain).resolve("console.log");
+        try (RandomAccessFile log = new RandomAccessFile(console.toFile(), "r")) {
+            long start = Math.max(0, log.length() - maxBytes);
+            byte[] tail = new byte[(int) (log.length() - start)];
+            log.seek(start);
+            log.readFully(tail);
+            return Optional.of(new String(tail, StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure("cannot read the console log " + console + " of " + domain, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.isthmus.examples.federation.hosts;
 
 import io.isthmus.examples.federation.FederationException;
+import io.isthmus.examples.federation.config.SiteConfig;
 import io.isthmus.examples.federation.topology.LanHost;
 import io.isthmus.examples.federation.topology.SiteLan;
 import io.isthmus.rms.domain.compute.ComputeException;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +33,10 @@ import java.util.stream.Stream;
  * guests) and {@value #INSTANCE_POOL}, where the RMS puts each guest's overlay, seed and console log.
  *
  * <p>Layout under the run directory: {@code images/<site>/} (catalog), {@code hosts/<namespace>/} (the host's
- * libvirt state, logs and {@code instances/}).
+ * libvirt state, logs and {@code instances/}). As {@link SiteConfig.HostUris} it tells each site's configuration
+ * where its hosts are, what domain type they run and how many guests one of them boots at once.
  */
-public final class EmulatedHosts implements AutoCloseable {
+public final class EmulatedHosts implements AutoCloseable, SiteConfig.HostUris {
 
     public static final String IMAGE_POOL = "isthmus-images";
     public static final String INSTANCE_POOL = "isthmus-instances";
@@ -113,6 +116,22 @@ public final class EmulatedHosts implements AutoCloseable {
     /** The domain type every emulated host runs its guests as (probed once: they share this machine's kernel). */
     public VirtTypeChoice virtType() {
         return virtType;
+    }
+
+    @Override
+    public Optional<String> of(String site, String host) {
+        return Optional.of(uri(site, host));
+    }
+
+    @Override
+    public Optional<String> virtType(String site, String host) {
+        return Optional.of(virtType.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Every emulated host boots on this machine's cores: more guests at once only slow each other down. */
+    @Override
+    public Optional<Integer> bootsPerHost() {
+        return Optional.of(Runtime.getRuntime().availableProcessors());
     }
 
     /** Every host's libvirt URI, by "site/host". */

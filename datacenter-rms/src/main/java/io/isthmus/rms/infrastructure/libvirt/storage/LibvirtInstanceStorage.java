@@ -84,10 +84,7 @@ public final class LibvirtInstanceStorage implements InstanceStorage {
                         (a, b) -> a.value().compareTo(b.value())))));
     }
 
-    /**
-     * The last {@code maxBytes} of the VM's serial console log (decoded as UTF-8), for an error that says what the
-     * guest printed; empty when there is no log (yet).
-     */
+    @Override
     public Optional<String> consoleTail(HostName host, DomainName domain, int maxBytes) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes " + maxBytes + " must be positive");
