@@ -1,6 +1,7 @@
 package io.isthmus.rms;
 
 import io.isthmus.rms.application.qos.ShapingService;
+import io.isthmus.rms.application.reservation.ConsoleService;
 import io.isthmus.rms.application.reservation.FaultPoints;
 import io.isthmus.rms.application.reservation.HoldReaper;
 import io.isthmus.rms.application.reservation.HoldService;
@@ -58,6 +59,7 @@ public final class RmsComponents implements AutoCloseable {
     private final HoldService holds;
     private final LifecycleService lifecycle;
     private final StatusService status;
+    private final ConsoleService console;
     private final OverdueTeardown overdue;
     private final ShapingService shaping;
     private final Optional<StorageWiring> storage;
@@ -76,9 +78,11 @@ public final class RmsComponents implements AutoCloseable {
         this.status = new StatusService(bookings, compute, problems);
         this.capacity = new CapacityService(site, bookings, config.leases(), clock, images);
         this.holds = new HoldService(site, bookings, locks, status, config.leases(), clock, faults, images);
+        InstanceStorage instances = instanceStorage(config, storage);
         this.lifecycle = new LifecycleService(site.id(), bookings, new SiteMachinery(
-                config.hosts().stream().map(HostConfig::name).toList(), compute, instanceStorage(config, storage),
-                network, shaping), locks, status, problems, config.guests(), faults);
+                config.hosts().stream().map(HostConfig::name).toList(), compute, instances, network, shaping),
+                locks, status, problems, config.guests(), faults);
+        this.console = new ConsoleService(site.id(), bookings, instances);
         this.overdue = new OverdueTeardown(bookings, locks, lifecycle, config.leases(), clock);
     }
 
@@ -182,6 +186,11 @@ public final class RmsComponents implements AutoCloseable {
         return status;
     }
 
+    /** The end of a node's serial console log. */
+    public ConsoleService console() {
+        return console;
+    }
+
     public LibvirtComputeDriver compute() {
         return compute;
     }
@@ -213,7 +222,7 @@ public final class RmsComponents implements AutoCloseable {
 
     /** The SOAP edge over these use cases. */
     public SiteRmsEndpoint endpoint() {
-        return new SiteRmsEndpoint(site.id(), capacity, holds, lifecycle, status);
+        return new SiteRmsEndpoint(site.id(), capacity, holds, lifecycle, status, console);
     }
 
     /**

@@ -150,13 +150,8 @@ public final class LifecycleService {
         return booking;
     }
 
-    /** A call of another transaction (a stale retry, a mix-up) must not act on this booking. */
     private void requireTransaction(Booking booking, TransactionId transaction, String operation) {
-        if (!booking.transactionId().equals(transaction)) {
-            throw new ReservationConflictException("reservation " + booking.id() + " is " + booking.state()
-                    + " at " + site + " by transaction " + booking.transactionId() + ", not " + transaction
-                    + "; " + operation + " it with the transaction that prepared it");
-        }
+        TransactionCheck.require(booking, transaction, site, operation + " it");
     }
 
     /** Unshapes, removes the domain and disks of, and unplugs every node; reaches {@code <removedPoint><node>}. */

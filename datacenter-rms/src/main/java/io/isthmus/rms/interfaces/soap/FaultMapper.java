@@ -5,6 +5,7 @@ import io.isthmus.rms.domain.compute.GuestNotReadyException;
 import io.isthmus.rms.domain.placement.InsufficientCapacityException;
 import io.isthmus.rms.domain.qos.QosException;
 import io.isthmus.rms.domain.reservation.BookingStoreException;
+import io.isthmus.rms.domain.reservation.NodeNotFoundException;
 import io.isthmus.rms.domain.reservation.ReservationConflictException;
 import io.isthmus.rms.domain.reservation.ReservationNotFoundException;
 import io.isthmus.rms.domain.segment.SegmentException;
@@ -51,7 +52,7 @@ final class FaultMapper {
         if (e instanceof InsufficientCapacityException) {
             return FaultCode.CAPACITY;
         }
-        if (e instanceof ReservationNotFoundException) {
+        if (e instanceof ReservationNotFoundException || e instanceof NodeNotFoundException) {
             return FaultCode.NOT_FOUND;
         }
         if (e instanceof ReservationConflictException) {

@@ -1,6 +1,7 @@
 package io.isthmus.rms.interfaces.soap;
 
 import io.isthmus.rms.application.reservation.PrepareCommand;
+import io.isthmus.rms.domain.compute.ConsoleBytes;
 import io.isthmus.rms.domain.reservation.ImageRef;
 import io.isthmus.rms.domain.reservation.NicQos;
 import io.isthmus.rms.domain.reservation.NicSpec;
@@ -13,6 +14,7 @@ import io.isthmus.rms.domain.segment.MacAddress;
 import io.isthmus.rms.domain.segment.Vni;
 import io.isthmus.rms.domain.site.HostName;
 import io.isthmus.rms.domain.site.InvalidRequestException;
+import io.isthmus.schema.site.v1.ConsoleLog;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteNic;
 import io.isthmus.schema.site.v1.SiteNode;
@@ -32,6 +34,16 @@ final class RequestMapper {
 
     static TransactionId transaction(ReservationTx tx) {
         return new TransactionId(tx.getTransactionId());
+    }
+
+    static NodeName consoleNode(ConsoleLog request) {
+        return new NodeName(required(request, "consoleLog").getNode());
+    }
+
+    /** {@link ConsoleBytes#DEFAULT} when the request leaves maxBytes out. */
+    static ConsoleBytes consoleBytes(ConsoleLog request) {
+        Integer maxBytes = required(request, "consoleLog").getMaxBytes();
+        return maxBytes == null ? ConsoleBytes.DEFAULT : new ConsoleBytes(maxBytes);
     }
 
     static Optional<TimeWindow> window(io.isthmus.schema.v1.TimeWindow window) {

@@ -1,5 +1,6 @@
 package io.isthmus.rms.interfaces.soap;
 
+import io.isthmus.rms.application.reservation.ConsoleView;
 import io.isthmus.rms.application.reservation.NodeView;
 import io.isthmus.rms.application.reservation.ReservationView;
 import io.isthmus.rms.application.site.HostAvailability;
@@ -9,6 +10,7 @@ import io.isthmus.rms.domain.reservation.ImageRef;
 import io.isthmus.rms.domain.reservation.BookingState;
 import io.isthmus.rms.domain.segment.MacAddress;
 import io.isthmus.schema.site.v1.CapacityResponse;
+import io.isthmus.schema.site.v1.ConsoleLogResponse;
 import io.isthmus.schema.site.v1.DomainState;
 import io.isthmus.schema.site.v1.HostCapacity;
 import io.isthmus.schema.site.v1.SiteBookingState;
@@ -37,6 +39,16 @@ final class ResponseMapper {
         StatusResponse response = new StatusResponse();
         response.setSite(site);
         views.forEach(v -> response.getReservation().add(status(v)));
+        return response;
+    }
+
+    static ConsoleLogResponse consoleLog(ConsoleView view) {
+        ConsoleLogResponse response = new ConsoleLogResponse();
+        response.setNode(view.node().value());
+        response.setHost(view.host().value());
+        response.setDomainName(view.domain().value());
+        response.setLog(view.tail().text());
+        response.setTruncated(view.tail().truncated());
         return response;
     }
 

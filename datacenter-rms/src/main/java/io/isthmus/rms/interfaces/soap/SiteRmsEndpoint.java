@@ -1,5 +1,6 @@
 package io.isthmus.rms.interfaces.soap;
 
+import io.isthmus.rms.application.reservation.ConsoleService;
 import io.isthmus.rms.application.reservation.HoldService;
 import io.isthmus.rms.application.reservation.LifecycleService;
 import io.isthmus.rms.application.reservation.StatusService;
@@ -9,6 +10,8 @@ import io.isthmus.rms.domain.site.SiteException;
 import io.isthmus.rms.domain.site.SiteId;
 import io.isthmus.schema.site.v1.Capacity;
 import io.isthmus.schema.site.v1.CapacityResponse;
+import io.isthmus.schema.site.v1.ConsoleLog;
+import io.isthmus.schema.site.v1.ConsoleLogResponse;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteResult;
 import io.isthmus.schema.site.v1.Status;
@@ -39,14 +42,16 @@ public class SiteRmsEndpoint implements SiteRmsServicePort {
     private final HoldService holds;
     private final LifecycleService lifecycle;
     private final StatusService status;
+    private final ConsoleService console;
 
     public SiteRmsEndpoint(SiteId site, CapacityService capacity, HoldService holds, LifecycleService lifecycle,
-            StatusService status) {
+            StatusService status, ConsoleService console) {
         this.site = site;
         this.capacity = capacity;
         this.holds = holds;
         this.lifecycle = lifecycle;
         this.status = status;
+        this.console = console;
     }
 
     @Override
@@ -96,6 +101,13 @@ public class SiteRmsEndpoint implements SiteRmsServicePort {
         String id = parameters == null ? null : parameters.getReservationId();
         return call("status", header, id, () -> ResponseMapper.statusResponse(site.value(), id == null
                 ? status.statusOfAll() : List.of(status.status(new ReservationId(id)))));
+    }
+
+    @Override
+    public ConsoleLogResponse consoleLog(ConsoleLog parameters, IsthmusHeader header) throws ServiceFault {
+        return call("consoleLog", header, idOf(parameters), () -> ResponseMapper.consoleLog(console.console(
+                RequestMapper.reservation(parameters), RequestMapper.transaction(parameters),
+                RequestMapper.consoleNode(parameters), RequestMapper.consoleBytes(parameters))));
     }
 
     private static String idOf(ReservationTx tx) {
