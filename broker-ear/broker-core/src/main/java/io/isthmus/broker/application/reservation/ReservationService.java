@@ -13,7 +13,6 @@ import io.isthmus.broker.domain.reservation.NicAssignment;
 import io.isthmus.broker.domain.reservation.NicBandwidth;
 import io.isthmus.broker.domain.reservation.NicSpec;
 import io.isthmus.broker.domain.reservation.NodeSpec;
-import io.isthmus.broker.domain.reservation.NotFoundException;
 import io.isthmus.broker.domain.reservation.ProvisionState;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservationId;
@@ -323,8 +322,7 @@ public class ReservationService {
     }
 
     Reservation owned(Requester who, ReservationId id) {
-        return store.read(repo -> repo.find(id)).filter(r -> r.requesterId().equals(who.requesterId()))
-                .orElseThrow(() -> new NotFoundException(id));
+        return store.ofRequester(who, id);
     }
 
     /** A site refused a placement for lack of capacity that it had when the broker read it. */

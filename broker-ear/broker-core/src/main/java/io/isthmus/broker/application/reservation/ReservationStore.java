@@ -97,6 +97,12 @@ public class ReservationStore {
         return query.apply(repository);
     }
 
+    /** The reservation if {@code who} made it; another requester's answers like a missing one. */
+    public Reservation ofRequester(Requester who, ReservationId id) {
+        return repository.find(id).filter(r -> r.requesterId().equals(who.requesterId()))
+                .orElseThrow(() -> new NotFoundException(id));
+    }
+
     public List<Reservation> byRequester(String requesterId, String tenant) {
         return repository.findByRequester(requesterId, tenant);
     }

@@ -27,4 +27,7 @@ public interface SiteRmsClient {
     void release(URI endpoint, TxContext tx);
 
     void terminate(URI endpoint, TxContext tx);
+
+    /** The last {@code maxBytes} of a node's serial console log at site {@code site}; reads only. */
+    ConsoleTail consoleLog(String site, URI endpoint, TxContext tx, String node, int maxBytes);
 }

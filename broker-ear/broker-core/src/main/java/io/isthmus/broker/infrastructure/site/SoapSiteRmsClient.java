@@ -15,7 +15,10 @@ import io.isthmus.broker.domain.site.SiteNodeOrder;
 import io.isthmus.broker.domain.site.SiteRmsClient;
 import io.isthmus.broker.domain.site.TxContext;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
+import io.isthmus.broker.domain.site.ConsoleTail;
 import io.isthmus.schema.site.v1.Capacity;
+import io.isthmus.schema.site.v1.ConsoleLog;
+import io.isthmus.schema.site.v1.ConsoleLogResponse;
 import io.isthmus.schema.site.v1.NicQos;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteCapacity;
@@ -121,6 +124,15 @@ public class SoapSiteRmsClient implements SiteRmsClient {
     @Override
     public void terminate(URI endpoint, TxContext tx) {
         call("site", endpoint, port -> port.terminate(tx(new ReservationTx(), tx), header(tx)));
+    }
+
+    @Override
+    public ConsoleTail consoleLog(String site, URI endpoint, TxContext tx, String node, int maxBytes) {
+        ConsoleLog request = tx(new ConsoleLog(), tx);
+        request.setNode(node);
+        request.setMaxBytes(maxBytes);
+        ConsoleLogResponse response = call("site " + site, endpoint, port -> port.consoleLog(request, header(tx)));
+        return new ConsoleTail(response.getLog(), response.isTruncated());
     }
 
     private interface Call<T> {

@@ -10,6 +10,8 @@ import io.isthmus.broker.domain.site.SiteCapacityView;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
 import io.isthmus.schema.site.v1.Capacity;
 import io.isthmus.schema.site.v1.CapacityResponse;
+import io.isthmus.schema.site.v1.ConsoleLog;
+import io.isthmus.schema.site.v1.ConsoleLogResponse;
 import io.isthmus.schema.site.v1.HostCapacity;
 import io.isthmus.schema.site.v1.Prepare;
 import io.isthmus.schema.site.v1.SiteCapacity;
@@ -186,6 +188,11 @@ class SoapSiteRmsClientReadsTheImageCatalogTest {
 
         @Override
         public StatusResponse status(Status parameters, IsthmusHeader header) {
+            throw new UnsupportedOperationException("capacity only");
+        }
+
+        @Override
+        public ConsoleLogResponse consoleLog(ConsoleLog parameters, IsthmusHeader header) {
             throw new UnsupportedOperationException("capacity only");
         }
     }

@@ -1,10 +1,13 @@
 package io.isthmus.broker.interfaces.soap;
 
+import io.isthmus.broker.application.reservation.ConsoleService;
 import io.isthmus.broker.application.reservation.ReservationService;
 import io.isthmus.broker.application.reservation.Requester;
 import io.isthmus.broker.domain.reservation.BrokerException;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservationId;
+import io.isthmus.schema.broker.v1.ConsoleLog;
+import io.isthmus.schema.broker.v1.ConsoleLogResponse;
 import io.isthmus.schema.broker.v1.QuerySummarySync;
 import io.isthmus.schema.broker.v1.QuerySummarySyncResponse;
 import io.isthmus.schema.broker.v1.ReservationRef;
@@ -83,6 +86,20 @@ public class BrokerEndpoint implements BrokerServicePort {
                     .forEach(r -> response.getSummary().add(SoapMapper.toSummary(r)));
             return response;
         } catch (BrokerException e) {
+            throw Faults.from(e);
+        }
+    }
+
+    @Override
+    public ConsoleLogResponse consoleLog(ConsoleLog parameters, IsthmusHeader header) throws ServiceFault {
+        Requester who = requester(header);
+        try {
+            int maxBytes = parameters.getMaxBytes() == null ? ConsoleService.DEFAULT_MAX_BYTES
+                    : parameters.getMaxBytes();
+            return SoapMapper.toConsoleLog(CDI.current().select(ConsoleService.class).get().read(who,
+                    new ReservationId(parameters.getReservationId()), parameters.getNode(), maxBytes));
+        } catch (BrokerException e) {
+            LOG.info(() -> "consoleLog refused (" + e.kind() + "): " + e.getMessage());
             throw Faults.from(e);
         }
     }

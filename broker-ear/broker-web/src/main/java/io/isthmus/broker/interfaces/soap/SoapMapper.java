@@ -1,5 +1,6 @@
 package io.isthmus.broker.interfaces.soap;
 
+import io.isthmus.broker.application.reservation.NodeConsole;
 import io.isthmus.broker.domain.reservation.GatewaySpec;
 import io.isthmus.broker.domain.reservation.LinkSpec;
 import io.isthmus.broker.domain.reservation.NicAssignment;
@@ -15,6 +16,7 @@ import io.isthmus.broker.domain.reservation.TimeWindow;
 import io.isthmus.broker.domain.reservation.ValidationException;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
 import io.isthmus.broker.infrastructure.site.XmlTimes;
+import io.isthmus.schema.broker.v1.ConsoleLogResponse;
 import io.isthmus.schema.v1.LifecycleState;
 import io.isthmus.schema.v1.LinkQos;
 import io.isthmus.schema.v1.NicPlacement;
@@ -97,6 +99,15 @@ final class SoapMapper {
                 c.getAntiAffinityGroup().stream().map(g -> new NodeGroup(g.getName(), g.getNode())).toList(),
                 c.getPin().stream().map(p -> new PlacementConstraints.Pin(p.getNode(), p.getSite(), p.getHost()))
                         .toList());
+    }
+
+    static ConsoleLogResponse toConsoleLog(NodeConsole console) {
+        ConsoleLogResponse response = new ConsoleLogResponse();
+        response.setSite(console.site().value());
+        response.setNode(console.node());
+        response.setLog(console.tail().log());
+        response.setTruncated(console.tail().truncated());
+        return response;
     }
 
     static ReservationSummary toSummary(Reservation r) {
