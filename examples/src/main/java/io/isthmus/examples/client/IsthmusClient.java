@@ -1,5 +1,7 @@
 package io.isthmus.examples.client;
 
+import io.isthmus.schema.broker.v1.ConsoleLog;
+import io.isthmus.schema.broker.v1.ConsoleLogResponse;
 import io.isthmus.schema.broker.v1.QuerySummarySync;
 import io.isthmus.schema.broker.v1.ReservationRef;
 import io.isthmus.schema.broker.v1.Reserve;
@@ -80,6 +82,20 @@ public final class IsthmusClient {
     /** Every reservation of this requester the broker knows. */
     public List<ReservationSummary> queryAll() throws ServiceFault {
         return port.querySummarySync(new QuerySummarySync(), header()).getSummary();
+    }
+
+    /** The end of an L1 node's serial console log (the broker's default, 16 KiB), read from the site that runs it. */
+    public ConsoleLogResponse consoleLog(String reservationId, String node) throws ServiceFault {
+        return consoleLog(reservationId, node, null);
+    }
+
+    /** The last {@code maxBytes} (1 to 1048576; null: the broker's default) of an L1 node's serial console log. */
+    public ConsoleLogResponse consoleLog(String reservationId, String node, Integer maxBytes) throws ServiceFault {
+        ConsoleLog request = new ConsoleLog();
+        request.setReservationId(reservationId);
+        request.setNode(node);
+        request.setMaxBytes(maxBytes);
+        return port.consoleLog(request, header());
     }
 
     private IsthmusHeader header() {

@@ -2,6 +2,7 @@ package io.isthmus.examples.federation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,8 @@ import io.isthmus.examples.client.ViDocument;
 import io.isthmus.examples.federation.hosts.EmulatedHosts;
 import io.isthmus.examples.federation.topology.DataPlaneCensus;
 import io.isthmus.examples.federation.topology.TenantLan;
+import io.isthmus.schema.broker.v1.ConsoleLogResponse;
+import io.isthmus.schema.v1.FaultCode;
 import io.isthmus.schema.v1.GatewayRef;
 import io.isthmus.schema.v1.LinkQos;
 import io.isthmus.schema.v1.Nic;
@@ -23,6 +26,7 @@ import io.isthmus.schema.v1.Segment;
 import io.isthmus.schema.v1.TimeWindow;
 import io.isthmus.schema.v1.TunnelKind;
 import io.isthmus.schema.v1.VirtualInfrastructure;
+import io.isthmus.wsdl.broker.ServiceFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,6 +139,16 @@ class DataPlaneSystemIT {
             }
             assertEquals("n-a", Guests.run(T1_LAN, "10.0.0.51", "hostname").out().strip(),
                     "the guest took its hostname from its NoCloud seed");
+
+            for (String node : List.of("n-a", "n-b")) {
+                ConsoleLogResponse console = tenant1.consoleLog(n.getReservationId(), node);
+                assertEquals(node, console.getNode());
+                assertTrue(console.getLog().contains("ISTHMUS-READY " + node), "the owner reads, through the broker,"
+                        + " the console of " + node + " at " + console.getSite() + ": " + console.getLog());
+                ServiceFault refused = assertThrows(ServiceFault.class, () -> tenant2.consoleLog(n.getReservationId(),
+                        node), "another requester must not read " + node + "'s console");
+                assertEquals(FaultCode.NOT_FOUND, refused.getFaultInfo().getCode());
+            }
         } finally {
             tenant1.terminate(n.getReservationId());
         }
