@@ -41,6 +41,10 @@ public class BrokerEndpoint implements BrokerServicePort {
         return CDI.current().select(ReservationService.class).get();
     }
 
+    private ConsoleService console() {
+        return CDI.current().select(ConsoleService.class).get();
+    }
+
     @Override
     public ReservationResult reserve(Reserve parameters, IsthmusHeader header) throws ServiceFault {
         return act(header, (s, who) -> {
@@ -96,8 +100,8 @@ public class BrokerEndpoint implements BrokerServicePort {
         try {
             int maxBytes = parameters.getMaxBytes() == null ? ConsoleService.DEFAULT_MAX_BYTES
                     : parameters.getMaxBytes();
-            return SoapMapper.toConsoleLog(CDI.current().select(ConsoleService.class).get().read(who,
-                    new ReservationId(parameters.getReservationId()), parameters.getNode(), maxBytes));
+            return SoapMapper.toConsoleLog(console().read(who, new ReservationId(parameters.getReservationId()),
+                    parameters.getNode(), maxBytes));
         } catch (BrokerException e) {
             LOG.info(() -> "consoleLog refused (" + e.kind() + "): " + e.getMessage());
             throw Faults.from(e);
