@@ -48,7 +48,8 @@ public class ConsoleService {
         ReservedNode placed = r.nodes().stream().filter(n -> n.name().equals(node)).findFirst()
                 .orElseThrow(() -> new ValidationException("reservation " + id + " has no node '" + node
                         + "'; its nodes are " + r.nodes().stream().map(ReservedNode::name)
-                        .collect(Collectors.joining(", ")), List.of("node: no node '" + node + "' in reservation " + id)));
+                        .collect(Collectors.joining(", ")),
+                        List.of("node: no node '" + node + "' in reservation " + id)));
         Participant site = r.participants().stream()
                 .filter(p -> p.role() == Participant.Role.SITE && p.site().filter(placed.site()::equals).isPresent())
                 .findFirst().orElseThrow(() -> new BrokerException(FaultKind.INTERNAL, "reservation " + id
