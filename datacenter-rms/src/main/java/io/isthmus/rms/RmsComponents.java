@@ -23,6 +23,7 @@ import io.isthmus.rms.infrastructure.fault.KillSwitch;
 import io.isthmus.rms.infrastructure.image.DirectoryImageCatalog;
 import io.isthmus.rms.infrastructure.libvirt.DomainXmlWriter;
 import io.isthmus.rms.infrastructure.libvirt.LibvirtComputeDriver;
+import io.isthmus.rms.infrastructure.libvirt.LibvirtHosts;
 import io.isthmus.rms.infrastructure.libvirt.TestNodeXmlWriter;
 import io.isthmus.rms.infrastructure.libvirt.storage.LibvirtSiteStorage;
 import io.isthmus.rms.infrastructure.persistence.H2Database;
@@ -62,13 +63,15 @@ public final class RmsComponents implements AutoCloseable {
     private final ConsoleService console;
     private final OverdueTeardown overdue;
     private final ShapingService shaping;
-    private final Optional<StorageWiring> storage;
+    private final LibvirtHosts hosts;
+    private final Optional<LibvirtSiteStorage> storage;
 
-    private RmsComponents(RmsConfig config, H2Database database, LibvirtComputeDriver compute, NodeNetwork network,
-            ShapingService shaping, FaultPoints faults, Clock clock, Optional<StorageWiring> storage,
-            ImageCatalog images) {
+    private RmsComponents(RmsConfig config, H2Database database, LibvirtHosts hosts, LibvirtComputeDriver compute,
+            NodeNetwork network, ShapingService shaping, FaultPoints faults, Clock clock,
+            Optional<LibvirtSiteStorage> storage, ImageCatalog images) {
         this.site = config.site();
         this.database = database;
+        this.hosts = hosts;
         this.compute = compute;
         this.shaping = shaping;
         this.storage = storage;
@@ -96,18 +99,19 @@ public final class RmsComponents implements AutoCloseable {
         try {
             CommandRunner runner = CommandRunner.withDefaultTimeout();
             NodeNetwork network = network(config, runner);
-            Optional<StorageWiring> storage = StorageWiring.open(config, runner);
+            LibvirtHosts hosts = new LibvirtHosts(hostUris(config));
             RmsComponents components;
             try {
-                ImageCatalog images = storage.<ImageCatalog>map(s -> s.storage().catalog())
+                Optional<LibvirtSiteStorage> storage = StorageWiring.open(config, hosts, runner);
+                ImageCatalog images = storage.<ImageCatalog>map(LibvirtSiteStorage::catalog)
                         .orElseGet(() -> new DirectoryImageCatalog(config.imageDir()));
-                LibvirtComputeDriver compute = new LibvirtComputeDriver(hostUris(config), config.hosts().stream()
+                LibvirtComputeDriver compute = new LibvirtComputeDriver(hosts, config.hosts().stream()
                         .collect(Collectors.toMap(HostConfig::name, HostConfig::virtType)),
                         new DomainXmlWriter(config.guests().tcgCacheMib()));
-                components = new RmsComponents(config, database, compute, network,
+                components = new RmsComponents(config, database, hosts, compute, network,
                         QosWiring.shaping(config, network, runner), faults(config), clock, storage, images);
             } catch (RuntimeException e) {
-                storage.ifPresent(StorageWiring::close);
+                closeQuietly(hosts, e);
                 throw e;
             }
             try {
@@ -116,7 +120,7 @@ public final class RmsComponents implements AutoCloseable {
             } catch (RuntimeException e) {
                 components.shaping.close();
                 components.compute.close();
-                components.storage.ifPresent(StorageWiring::close);
+                closeQuietly(hosts, e);
                 throw e;
             }
             return components;
@@ -130,8 +134,16 @@ public final class RmsComponents implements AutoCloseable {
      * The VMs' own disks: on the hosts' libvirt storage pools when every host is a real libvirt host, else (test
      * driver) a seed directory per VM under {@code dataDir/instances}.
      */
-    private static InstanceStorage instanceStorage(RmsConfig config, Optional<StorageWiring> storage) {
-        return storage.<InstanceStorage>map(s -> s.storage().instances())
+    private static void closeQuietly(LibvirtHosts hosts, RuntimeException failure) {
+        try {
+            hosts.close();
+        } catch (RuntimeException notClosed) {
+            failure.addSuppressed(notClosed);
+        }
+    }
+
+    private static InstanceStorage instanceStorage(RmsConfig config, Optional<LibvirtSiteStorage> storage) {
+        return storage.<InstanceStorage>map(LibvirtSiteStorage::instances)
                 .orElseGet(() -> new SeedDirectoryInstanceStorage(config.dataDir().resolve("instances")));
     }
 
@@ -200,7 +212,7 @@ public final class RmsComponents implements AutoCloseable {
      * real libvirt URI ({@code host.<h>.uri}).
      */
     public Optional<LibvirtSiteStorage> storage() {
-        return storage.map(StorageWiring::storage);
+        return storage;
     }
 
     /** The NIC shaping of every host (empty without a data plane). */
@@ -226,8 +238,8 @@ public final class RmsComponents implements AutoCloseable {
     }
 
     /**
-     * Stops re-dividing the host links (ports keep their shaping), closes the libvirt connections (the compute
-     * driver's, then the storage's), then the database; a failure of one does not skip the next.
+     * Stops re-dividing the host links (ports keep their shaping), closes the compute driver and the site's libvirt
+     * connections, then the database; a failure of one does not skip the next.
      */
     @Override
     public void close() {
@@ -238,7 +250,7 @@ public final class RmsComponents implements AutoCloseable {
                 compute.close();
             } finally {
                 try {
-                    storage.ifPresent(StorageWiring::close);
+                    hosts.close();
                 } finally {
                     database.close();
                 }

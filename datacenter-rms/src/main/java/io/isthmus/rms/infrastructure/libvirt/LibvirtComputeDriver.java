@@ -6,13 +6,11 @@ import io.isthmus.rms.domain.compute.DomainObservation;
 import io.isthmus.rms.domain.compute.DomainRunState;
 import io.isthmus.rms.domain.compute.DomainSpec;
 import io.isthmus.rms.domain.site.HostName;
-import io.isthmus.rms.domain.site.InvalidRequestException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,8 +22,8 @@ import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
 /**
- * {@link ComputeDriver} on libvirt: one held connection per host URI ({@code test://} files for hosts on the test
- * driver, {@code qemu[+ssh]://} for QEMU hosts). A QEMU host's domain type ({@code kvm} or {@code qemu}/TCG) is
+ * {@link ComputeDriver} on libvirt, on the site's one connection per host ({@link LibvirtHosts}: {@code test://}
+ * files for hosts on the test driver, {@code qemu[+ssh]://} for QEMU hosts). A QEMU host's domain type ({@code kvm} or {@code qemu}/TCG) is
  * decided once per host, at its first domain (see {@link VirtTypeProbe}), unless {@code host.<h>.virtType} fixes it.
  * Every domain handle is freed.
  */
@@ -33,7 +31,8 @@ public final class LibvirtComputeDriver implements ComputeDriver {
 
     private static final Logger LOG = System.getLogger(LibvirtComputeDriver.class.getName());
 
-    private final Map<HostName, LibvirtConnection> connections = new LinkedHashMap<>();
+    private final LibvirtHosts hosts;
+    private final boolean ownsHosts;
     private final Map<HostName, VirtTypeChoice> choices;
     private final Map<HostName, VirtType> virtTypes = new ConcurrentHashMap<>();
     private final DomainXmlWriter writer;
@@ -58,11 +57,26 @@ public final class LibvirtComputeDriver implements ComputeDriver {
      */
     public LibvirtComputeDriver(Map<HostName, String> hostUris, Map<HostName, VirtTypeChoice> choices,
             DomainXmlWriter writer) {
-        LibvirtEventLoop.ensureStarted();
+        this(new LibvirtHosts(hostUris), true, choices, writer);
+    }
+
+    /**
+     * On the site's shared connections, which this driver does not close.
+     *
+     * @param hosts the site's one libvirt connection per host
+     * @param choices how a QEMU host's domain type is chosen ({@link VirtTypeChoice#AUTO} when absent)
+     * @param writer how the domains are written (the site's guest settings)
+     */
+    public LibvirtComputeDriver(LibvirtHosts hosts, Map<HostName, VirtTypeChoice> choices, DomainXmlWriter writer) {
+        this(hosts, false, choices, writer);
+    }
+
+    private LibvirtComputeDriver(LibvirtHosts hosts, boolean ownsHosts, Map<HostName, VirtTypeChoice> choices,
+            DomainXmlWriter writer) {
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.ownsHosts = ownsHosts;
         this.choices = Map.copyOf(choices);
         this.writer = Objects.requireNonNull(writer, "writer");
-        hostUris.forEach((host, uri) -> connections.put(host, new LibvirtConnection(uri)));
-        connections.values().forEach(LibvirtConnection::get);
     }
 
     /** Whether {@code host}'s VMs are real guests (QEMU), not test-driver records. */
@@ -161,17 +175,16 @@ public final class LibvirtComputeDriver implements ComputeDriver {
         }
     }
 
+    /** Closes the connections when this driver opened them itself; shared ones stay open for their owner. */
     @Override
     public void close() {
-        connections.values().forEach(LibvirtConnection::close);
+        if (ownsHosts) {
+            hosts.close();
+        }
     }
 
     private LibvirtConnection connection(HostName host) {
-        LibvirtConnection connection = connections.get(host);
-        if (connection == null) {
-            throw new InvalidRequestException("host", "host " + host + " is not a host of this site");
-        }
-        return connection;
+        return hosts.connection(host);
     }
 
     private DomainHandle define(LibvirtConnection connection, DomainSpec spec, HostName host)

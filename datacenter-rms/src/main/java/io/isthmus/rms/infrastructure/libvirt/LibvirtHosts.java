@@ -9,8 +9,9 @@ import java.util.Map;
 import org.libvirt.Connect;
 
 /**
- * The one libvirt connection of every host of the site, for everything that talks to a host's libvirtd (domains,
- * storage pools): connected at once, checked with {@code isAlive} and reopened on each use, closed together.
+ * The one libvirt connection of every host of the site, shared by everything that talks to a host's libvirtd (the
+ * compute driver's domains, the storage pools): connected at once, checked with {@code isAlive} and reopened on
+ * each use, closed together by whoever opened them.
  */
 public final class LibvirtHosts implements AutoCloseable {
 
@@ -43,6 +44,11 @@ public final class LibvirtHosts implements AutoCloseable {
         return connection(host).get();
     }
 
+    /** Whether {@code host} is on libvirt's in-process test driver (a record of domains, no guest, no files). */
+    public boolean isTestDriver(HostName host) {
+        return connection(host).isTestDriver();
+    }
+
     /** The libvirt URI of {@code host}, for messages. */
     public String uri(HostName host) {
         return connection(host).uri();
@@ -68,7 +74,7 @@ public final class LibvirtHosts implements AutoCloseable {
         }
     }
 
-    private LibvirtConnection connection(HostName host) {
+    LibvirtConnection connection(HostName host) {
         LibvirtConnection connection = connections.get(host);
         if (connection == null) {
             throw new InvalidRequestException("host", "host " + host + " is not a host of this site");

@@ -6,6 +6,7 @@ import io.isthmus.rms.application.reservation.ReservationView;
 import io.isthmus.rms.application.site.HostAvailability;
 import io.isthmus.rms.application.site.SiteCapacityView;
 import io.isthmus.rms.domain.compute.DomainRunState;
+import io.isthmus.rms.domain.compute.XmlText;
 import io.isthmus.rms.domain.reservation.ImageRef;
 import io.isthmus.rms.domain.reservation.BookingState;
 import io.isthmus.rms.domain.segment.MacAddress;
@@ -25,6 +26,8 @@ import java.util.List;
 
 /** Maps application views to the generated response types. */
 final class ResponseMapper {
+
+    private static final int MAX_PROBLEM = 65_536;
 
     private ResponseMapper() {
     }
@@ -97,7 +100,7 @@ final class ResponseMapper {
         return status;
     }
 
-    private static SiteNodeStatus node(NodeView view) {
+    static SiteNodeStatus node(NodeView view) {
         SiteNodeStatus node = new SiteNodeStatus();
         node.setNode(view.node().value());
         node.setHost(view.host().value());
@@ -106,10 +109,24 @@ final class ResponseMapper {
         view.macs().stream().map(MacAddress::value).forEach(node.getMac()::add);
         view.cpuMode().ifPresent(node::setCpuMode);
         view.nestedVirtualization().ifPresent(node::setNestedVirtualization);
+        view.problem().map(ResponseMapper::problemText).ifPresent(node::setProblem);
         return node;
     }
 
-    private static SiteBookingState state(BookingState state) {
+    /** XML 1.0-safe (a problem may quote what a guest printed) and within the schema's 64 KiB. */
+    static String problemText(String problem) {
+        String safe = XmlText.safe(problem);
+        if (safe.length() <= MAX_PROBLEM) {
+            return safe;
+        }
+        int cut = MAX_PROBLEM - 1;
+        if (Character.isHighSurrogate(safe.charAt(cut - 1))) {
+            cut--;
+        }
+        return safe.substring(0, cut) + "\u2026";
+    }
+
+        private static SiteBookingState state(BookingState state) {
         return switch (state) {
             case NONE -> SiteBookingState.NONE;
             case HELD -> SiteBookingState.HELD;
