@@ -114,7 +114,8 @@ final class ReservationStarter {
      */
     private void startAndAwait(Booking booking, Map<PlacedNode, DomainSpec> toStart) {
         long began = System.nanoTime();
-        ExecutorService boots = Executors.newFixedThreadPool(Math.max(1, toStart.size()), threads(booking.id(), "boot"));
+        ExecutorService boots = Executors.newFixedThreadPool(Math.max(1, toStart.size()),
+                threads(booking.id(), "boot"));
         AtomicBoolean failed = new AtomicBoolean();
         try {
             List<CompletableFuture<Void>> guests = new ArrayList<>();
@@ -122,9 +123,11 @@ final class ReservationStarter {
                     () -> boot(booking.id(), node, spec, failed), boots)));
             RuntimeException failure = null;
             List<RuntimeException> others = new ArrayList<>();
+            int notStarted = 0;
             for (CompletableFuture<Void> guest : guests) {
                 RuntimeException thrown = outcome(guest);
                 if (thrown instanceof NotStarted) {
+                    notStarted++;
                     continue;
                 }
                 if (thrown != null && failure == null) {
@@ -136,6 +139,10 @@ final class ReservationStarter {
             if (failure != null) {
                 others.forEach(failure::addSuppressed);
                 throw failure;
+            }
+            if (notStarted > 0) {
+                throw new IllegalStateException(notStarted + " guest(s) of reservation " + booking.id()
+                        + " were not started (interrupted while waiting for a boot slot)");
             }
             LOG.log(Level.INFO, "reservation {0}: {1} guest(s) ready {2} ms after the first start", booking.id(),
                     toStart.size(), (System.nanoTime() - began) / 1_000_000);
@@ -197,7 +204,8 @@ final class ReservationStarter {
         private static final long serialVersionUID = 1L;
 
         NotStarted() {
-            super("not started: another guest of the reservation failed first", null, false, false);
+            super("not started: another guest of the reservation failed first, or the wait was interrupted", null,
+                    false, false);
         }
     }
 
