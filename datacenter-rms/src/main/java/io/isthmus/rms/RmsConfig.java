@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import io.isthmus.wsdl.support.RequestGuard;
 
 /**
  * The configuration of one site's RMS, read from a {@code .properties} file. Keys: {@code site.id},
@@ -45,12 +46,13 @@ import java.util.Properties;
  * to report ready, default 120), {@code site.guest.bootsPerHost} (guests booting at once on one host, default 10) and
  * {@code site.guest.tcgCacheMib} (the translation cache of a TCG guest, default 32; 0: QEMU's default); a QEMU
  * host's domain type: {@code host.<h>.virtType} = {@code auto} (default: kvm when a probe guest really runs under
- * KVM), {@code kvm} or {@code qemu} (TCG).
+ * KVM), {@code kvm} or {@code qemu} (TCG). {@code site.request.maxBytes} (default 1 MiB): a larger request body is
+ * refused with 413 before it is parsed.
  */
 public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayId, URI gatewayEndpoint,
         List<HostConfig> hosts, Path imageDir, Duration reaperInterval, Optional<SiteUnderlay> emulatedDataPlane,
         Duration qosPeriod, Leases leases, Optional<Path> killAtFile, StoragePoolNames storagePools,
-        GuestSettings guests) {
+        GuestSettings guests, long maxRequestBytes) {
 
     public static final Path DEFAULT_IMAGE_DIR = Path.of("/var/lib/isthmus/images");
     public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(2);
@@ -62,6 +64,7 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
     /** Until issue 10's boot benchmark: bounded libvirt starts only, not boots. */
     static final String RENAMED_PARALLEL_STARTS = "site.guest.parallelStarts";
     static final String TCG_CACHE = "site.guest.tcgCacheMib";
+    static final String MAX_REQUEST_BYTES = "site.request.maxBytes";
     static final String IMAGE_POOL = "site.imagePool";
     static final String INSTANCE_POOL = "site.instancePool";
 
@@ -112,7 +115,19 @@ public record RmsConfig(SiteId siteId, URL listen, Path dataDir, String gatewayI
                 ? Duration.ofMillis(values.positiveLong("site.qos.periodMillis")) : DEFAULT_QOS_PERIOD;
         return new RmsConfig(siteId, listen, dataDir, gatewayId, gatewayEndpoint, hosts, imageDir, reaper, dataPlane,
                 qosPeriod, leases(values), killAtFile(values), storagePools(values),
-                guests(values));
+                guests(values), maxRequestBytes(values));
+    }
+
+    private static long maxRequestBytes(ConfigValues values) {
+        if (values.optional(MAX_REQUEST_BYTES).isEmpty()) {
+            return RequestGuard.DEFAULT_MAX_BYTES;
+        }
+        long bytes = values.positiveLong(MAX_REQUEST_BYTES);
+        if (bytes < RequestGuard.MIN_MAX_BYTES) {
+            throw new InvalidConfigException(MAX_REQUEST_BYTES, MAX_REQUEST_BYTES + "=" + bytes
+                    + " is below the minimum of " + RequestGuard.MIN_MAX_BYTES + " bytes");
+        }
+        return bytes;
     }
 
     private static StoragePoolNames storagePools(ConfigValues values) {

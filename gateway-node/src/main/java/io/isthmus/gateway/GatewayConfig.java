@@ -17,6 +17,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import io.isthmus.wsdl.support.RequestGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,7 @@ import java.util.function.Function;
  * gateway.hold.maxSeconds=600           (optional: the longest hold a prepare gets, longer ones are capped)
  * gateway.teardown.graceSeconds=60      (optional: how long after its window a booking is torn down by the gateway)
  * gateway.fault.killAtFile=/tmp/kill-gw (optional, crash tests only: SIGKILL at the point named in this file)
+ * gateway.request.maxBytes=1048576      (optional: larger request bodies are refused with 413 before parsing)
  * </pre>
  * A value may be followed by whitespace and a {@code #} comment.
  */
@@ -59,7 +61,8 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                             InterfaceName underlayDevice, Optional<InterfaceName> trunk,
                             Optional<NetworkNamespace> netns, Duration reapInterval, Optional<SiteLeg> siteLeg,
                             List<Integer> protectedPorts, Map<VlanId, InterfaceName> accessPorts,
-                            UdpPortRange openvpnPorts, Leases leases, Optional<Path> killAtFile) {
+                            UdpPortRange openvpnPorts, Leases leases, Optional<Path> killAtFile,
+                            long maxRequestBytes) {
 
     public GatewayConfig {
         protectedPorts = List.copyOf(protectedPorts);
@@ -99,7 +102,17 @@ public record GatewayConfig(GatewayId id, URI listen, Path dataDir, Ipv4Address 
                 AccessPortsConfig.accessPorts(p, devices),
                 AccessPortsConfig.openvpnPorts(p, siteLeg),
                 leases(p),
-                optional(p, "gateway.fault.killAtFile", Path::of));
+                optional(p, "gateway.fault.killAtFile", Path::of),
+                optional(p, "gateway.request.maxBytes", GatewayConfig::requestLimit)
+                        .orElse(RequestGuard.DEFAULT_MAX_BYTES));
+    }
+
+    private static long requestLimit(String value) {
+        long bytes = Long.parseLong(value);
+        if (bytes < RequestGuard.MIN_MAX_BYTES) {
+            throw new IllegalArgumentException("must be at least " + RequestGuard.MIN_MAX_BYTES + " bytes");
+        }
+        return bytes;
     }
 
     private static Leases leases(Properties p) {

@@ -1,5 +1,6 @@
 package io.isthmus.gateway;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.isthmus.gateway.application.stitch.LeaseReaper;
 import io.isthmus.gateway.application.stitch.Reconciler;
@@ -12,6 +13,8 @@ import io.isthmus.gateway.infrastructure.command.CommandRunner;
 import io.isthmus.gateway.infrastructure.command.ProcessCommandRunner;
 import io.isthmus.gateway.infrastructure.persistence.H2BookingRepository;
 import io.isthmus.gateway.interfaces.soap.GatewaySoapEndpoint;
+import io.isthmus.wsdl.support.GuardedSoapFilter;
+import io.isthmus.wsdl.support.RequestGuard;
 import jakarta.xml.ws.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +78,10 @@ public final class GatewayServer implements AutoCloseable {
             ExecutorService requests = Executors.newFixedThreadPool(4, daemon("gateway-http"));
             http.setExecutor(requests);
             Endpoint endpoint = Endpoint.create(new GatewaySoapEndpoint(service));
-            endpoint.publish(http.createContext(config.listenPath()));
+            HttpContext context = http.createContext(config.listenPath());
+            context.getFilters().add(new GuardedSoapFilter(new RequestGuard(config.maxRequestBytes()),
+                    "gateway " + config.id()));
+            endpoint.publish(context);
             http.start();
             ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(daemon("gateway-reaper"));
             long every = config.reapInterval().toMillis();

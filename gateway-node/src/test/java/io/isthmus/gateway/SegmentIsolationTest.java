@@ -128,7 +128,7 @@ class SegmentIsolationTest {
         return new GatewayConfig(c.id(), URI.create("http://127.0.0.1:" + c.listen().getPort() + c.listenPath()),
                 c.dataDir().resolve("server"), c.tunnelAddress(), c.underlayDevice(), c.trunk(), c.netns(),
                 c.reapInterval(), c.siteLeg(), c.protectedPorts(), c.accessPorts(), c.openvpnPorts(), c.leases(),
-                c.killAtFile());
+                c.killAtFile(), c.maxRequestBytes());
     }
 
     private void stitch(int vni) {

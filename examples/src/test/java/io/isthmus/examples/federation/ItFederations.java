@@ -39,6 +39,11 @@ final class ItFederations {
                 .withGuests(FederationOptions.GuestMode.STAND_IN));
     }
 
+    /** As {@link #start(String, int, int)}, with the L1 VMs on libvirt's test driver with veth stand-ins. */
+    static EmulatedFederation startWithStandIns(String runDirName, int portsBase, int holdSeconds) {
+        return start(options(runDirName, portsBase, holdSeconds).withGuests(FederationOptions.GuestMode.STAND_IN));
+    }
+
     private static EmulatedFederation start(FederationOptions options) {
         EmulatedFederation federation = EmulatedFederation.start(options);
         FederationReport.print(federation, System.out);

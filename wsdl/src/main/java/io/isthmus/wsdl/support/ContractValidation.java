@@ -1,14 +1,7 @@
 package io.isthmus.wsdl.support;
 
 import io.isthmus.schema.v1.FaultCode;
-import io.isthmus.schema.v1.ObjectFactory;
-import io.isthmus.schema.v1.ServiceFaultInfo;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.soap.Detail;
-import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPFactory;
 import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.soap.SOAPHeader;
 import jakarta.xml.ws.handler.MessageContext;
@@ -35,7 +28,6 @@ import org.xml.sax.SAXParseException;
  */
 public abstract class ContractValidation implements SOAPHandler<SOAPMessageContext> {
     private static final QName HEADER = new QName("urn:isthmus:v1", "isthmusHeader");
-    private static final JAXBContext JAXB = jaxb();
 
     private final String service;
     private final Schema schema;
@@ -103,17 +95,8 @@ public abstract class ContractValidation implements SOAPHandler<SOAPMessageConte
     }
 
     private SOAPFault fault(List<String> problems) {
-        try {
-            String message = "the request does not match the " + service + " schema: " + String.join("; ", problems);
-            SOAPFault fault = SOAPFactory.newInstance().createFault(message,
-                    new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, "Client"));
-            Detail detail = fault.addDetail();
-            ServiceFaultInfo info = ServiceFaults.info(FaultCode.VALIDATION, message, null, problems);
-            JAXB.createMarshaller().marshal(new ObjectFactory().createServiceFault(info), detail);
-            return fault;
-        } catch (SOAPException | JAXBException e) {
-            throw new IllegalStateException("cannot build the validation fault", e);
-        }
+        String message = "the request does not match the " + service + " schema: " + String.join("; ", problems);
+        return SoapFaultMessages.clientFault(FaultCode.VALIDATION, message, problems);
     }
 
     private static Element firstElement(Node parent) {
@@ -135,17 +118,29 @@ public abstract class ContractValidation implements SOAPHandler<SOAPMessageConte
         return null;
     }
 
-    private static JAXBContext jaxb() {
-        try {
-            return JAXBContext.newInstance(ObjectFactory.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     @Override
     public boolean handleFault(SOAPMessageContext context) {
+        clientFaultWhenRequestWasWrong(context);
         return true;
+    }
+
+    /**
+     * A typed fault with code VALIDATION says the request must change: SOAP 1.1 calls that a Client fault, while the
+     * SOAP stack marks every fault it builds from a service exception as Server.
+     */
+    private static void clientFaultWhenRequestWasWrong(SOAPMessageContext context) {
+        try {
+            SOAPFault fault = context.getMessage().getSOAPBody().getFault();
+            if (fault == null || fault.getDetail() == null) {
+                return;
+            }
+            org.w3c.dom.NodeList codes = fault.getDetail().getElementsByTagNameNS("urn:isthmus:v1", "code");
+            if (codes.getLength() == 1 && FaultCode.VALIDATION.name().equals(codes.item(0).getTextContent())) {
+                fault.setFaultCode(SoapFaultMessages.CLIENT);
+            }
+        } catch (SOAPException e) {
+            // the fault goes out as the service built it
+        }
     }
 
     @Override

@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Builds the {@code serviceFault} detail that every Isthmus service answers a refusal with. */
 public final class ServiceFaults {
+    /** The schema's bound on a fault's details; a longer list ends with a detail saying how many were left out. */
+    public static final int MAX_DETAILS = 1024;
+
     private ServiceFaults() {
     }
 
@@ -19,7 +22,8 @@ public final class ServiceFaults {
         info.setCode(code);
         info.setMessage(message);
         info.setReservationId(reservationId);
-        for (String d : details) {
+        List<String> shown = details.size() <= MAX_DETAILS ? details : details.subList(0, MAX_DETAILS - 1);
+        for (String d : shown) {
             FaultDetail detail = new FaultDetail();
             int colon = d.indexOf(": ");
             if (colon > 0 && !d.substring(0, colon).contains(" ")) {
@@ -29,6 +33,11 @@ public final class ServiceFaults {
                 detail.setValue(d);
             }
             info.getDetail().add(detail);
+        }
+        if (shown.size() < details.size()) {
+            FaultDetail more = new FaultDetail();
+            more.setValue("... and " + (details.size() - shown.size()) + " more problems of the same request");
+            info.getDetail().add(more);
         }
         return info;
     }

@@ -12,7 +12,8 @@ public record ReservationId(String value) {
     public ReservationId {
         Objects.requireNonNull(value, "reservation id");
         if (!UUID_FORM.matcher(value).matches()) {
-            throw new ValidationException("reservationId '" + value + "' is not a lowercase UUID");
+            String shown = value.length() <= 64 ? value : value.substring(0, 64) + "... (" + value.length() + " characters)";
+            throw new ValidationException("reservationId '" + shown + "' is not a lowercase UUID");
         }
     }
 

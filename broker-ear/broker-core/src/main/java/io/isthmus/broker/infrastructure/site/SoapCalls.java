@@ -12,9 +12,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** What the SOAP clients of sites and gateways share: addressing, timeouts, headers and fault mapping. */
 final class SoapCalls {
+    private static final Logger LOG = Logger.getLogger(SoapCalls.class.getName());
+
     private SoapCalls() {
     }
 
@@ -47,14 +50,22 @@ final class SoapCalls {
     }
 
     static BrokerException fault(String who, ServiceFaultInfo info, Exception cause) {
-        FaultKind kind = info == null || info.getCode() == null ? FaultKind.INTERNAL : FaultKind.valueOf(info.getCode().name());
-        String message = info == null ? cause.getMessage() : info.getMessage();
-        return new BrokerException(kind, who + ": " + message, cause);
+        if (info == null || info.getCode() == null) {
+            LOG.warning(() -> who + " answered with a fault that is not a typed serviceFault: " + cause);
+            return new BrokerException(FaultKind.INTERNAL, who + " failed without saying why in its contract's"
+                    + " terms (the broker's log has what it answered)", cause);
+        }
+        return new BrokerException(FaultKind.valueOf(info.getCode().name()), who + ": " + info.getMessage(), cause);
     }
 
+    /**
+     * A participant that cannot be reached. Its address and the connection error go to the broker's log only: a
+     * tenant reads these texts, and an internal address or a connection error would tell what listens where.
+     */
     static BrokerException unreachable(String who, URI endpoint, WebServiceException cause) {
-        return new BrokerException(FaultKind.UNAVAILABLE, who + " at " + endpoint + " cannot be reached: "
-                + rootMessage(cause), cause);
+        LOG.warning(() -> who + " at " + endpoint + " cannot be reached: " + rootMessage(cause));
+        return new BrokerException(FaultKind.UNAVAILABLE, who + " cannot be reached (the broker's log has the"
+                + " details)", cause);
     }
 
     private static String rootMessage(Throwable t) {

@@ -139,7 +139,7 @@ public class SoapGatewayClient implements GatewayClient {
         try {
             return call.on(SoapCalls.address(service.getGatewayServicePort(), endpoint, settings.callTimeout()));
         } catch (ServiceFault f) {
-            throw SoapCalls.fault("gateway " + endpoint.getHost() + ":" + endpoint.getPort(), f.getFaultInfo(), f);
+            throw SoapCalls.fault("gateway", f.getFaultInfo(), f);
         } catch (WebServiceException e) {
             throw SoapCalls.unreachable("gateway", endpoint, e);
         }

@@ -143,7 +143,7 @@ public class SoapSiteRmsClient implements SiteRmsClient {
         try {
             return call.on(SoapCalls.address(service.getSiteRmsServicePort(), endpoint, settings.callTimeout()));
         } catch (ServiceFault f) {
-            throw SoapCalls.fault(who + " " + endpoint.getHost() + ":" + endpoint.getPort(), f.getFaultInfo(), f);
+            throw SoapCalls.fault(who, f.getFaultInfo(), f);
         } catch (WebServiceException e) {
             throw SoapCalls.unreachable(who, endpoint, e);
         }

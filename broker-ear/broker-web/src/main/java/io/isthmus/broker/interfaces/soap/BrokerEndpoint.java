@@ -4,6 +4,7 @@ import io.isthmus.broker.application.reservation.ConsoleService;
 import io.isthmus.broker.application.reservation.ReservationService;
 import io.isthmus.broker.application.reservation.Requester;
 import io.isthmus.broker.domain.reservation.BrokerException;
+import io.isthmus.broker.domain.reservation.FaultKind;
 import io.isthmus.broker.domain.reservation.Reservation;
 import io.isthmus.broker.domain.reservation.ReservationId;
 import io.isthmus.schema.broker.v1.ConsoleLog;
@@ -36,6 +37,8 @@ import java.util.logging.Logger;
 @HandlerChain(file = "handlers.xml")
 public class BrokerEndpoint implements BrokerServicePort {
     private static final Logger LOG = Logger.getLogger(BrokerEndpoint.class.getName());
+    /** The schema's bound on the summaries of one querySummarySync answer. */
+    static final int MAX_SUMMARIES = 5000;
 
     private ReservationService service() {
         return CDI.current().select(ReservationService.class).get();
@@ -85,9 +88,13 @@ public class BrokerEndpoint implements BrokerServicePort {
         Requester who = requester(header);
         try {
             List<ReservationId> ids = parameters.getReservationId().stream().map(ReservationId::new).toList();
+            List<Reservation> found = service().query(who, ids, parameters.getTenant());
+            if (found.size() > MAX_SUMMARIES) {
+                throw new BrokerException(FaultKind.VALIDATION, found.size() + " reservations match, more than the "
+                        + MAX_SUMMARIES + " one answer carries: name reservation ids or a tenant");
+            }
             QuerySummarySyncResponse response = new QuerySummarySyncResponse();
-            service().query(who, ids, parameters.getTenant())
-                    .forEach(r -> response.getSummary().add(SoapMapper.toSummary(r)));
+            found.forEach(r -> response.getSummary().add(SoapMapper.toSummary(r)));
             return response;
         } catch (BrokerException e) {
             throw Faults.from(e);

@@ -1,0 +1,2 @@
+/** What guards the broker's HTTP edge before SOAP or REST reads a request. */
+package io.isthmus.broker.interfaces.http;
