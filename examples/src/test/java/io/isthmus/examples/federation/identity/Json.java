@@ -1,18 +1,25 @@
 package io.isthmus.examples.federation.identity;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A strict reader of the JSON Keycloak answers with (RFC 8259): objects become maps, arrays lists, numbers
- * {@link BigDecimal}, {@code null} {@link #NULL}. The module has no JSON library, and these tests need no more.
+ * Keycloak's JSON answers as plain Java values, read with Jakarta JSON Processing (Eclipse Parsson): objects become
+ * maps, arrays lists, strings strings, numbers {@link java.math.BigDecimal}, booleans {@link Boolean} and
+ * {@code null} {@link #NULL}, so that tests compare them with {@code assertEquals}.
  */
 final class Json {
 
-    /** JSON's {@code null} (maps of {@link LinkedHashMap} would otherwise not tell it from a missing key). */
+    /** JSON's {@code null} (a map would otherwise not tell it from a missing key). */
     static final Object NULL = new Object() {
         @Override
         public String toString() {
@@ -20,23 +27,10 @@ final class Json {
         }
     };
 
-    private final String text;
-    private int at;
-
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
-    static Object parse(String text) {
-        Json json = new Json(text);
-        Object value = json.value();
-        json.skipSpace();
-        if (json.at != text.length()) {
-            throw json.error("text after the value");
-        }
-        return value;
-    }
-
+    /** The object in {@code text}; an {@link IllegalArgumentException} when it is not one JSON object. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(String text) {
         Object value = parse(text);
@@ -46,146 +40,28 @@ final class Json {
         return (Map<String, Object>) value;
     }
 
-    private Object value() {
-        skipSpace();
-        if (at >= text.length()) {
-            throw error("end of text where a value belongs");
+    /** Any JSON value in {@code text}; an {@link IllegalArgumentException} when it is not JSON. */
+    static Object parse(String text) {
+        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            return plain(reader.readValue());
+        } catch (JsonParsingException | JsonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
-        char c = text.charAt(at);
-        return switch (c) {
-            case '{' -> objectValue();
-            case '[' -> arrayValue();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", NULL);
-            default -> number();
+    }
+
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                ((JsonObject) value).forEach((key, member) -> map.put(key, plain(member)));
+                yield map;
+            }
+            case ARRAY -> ((JsonArray) value).stream().map(Json::plain).toList();
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> NULL;
         };
-    }
-
-    private Map<String, Object> objectValue() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        at++;
-        skipSpace();
-        if (peek() == '}') {
-            at++;
-            return map;
-        }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') {
-                throw error("a member name");
-            }
-            String name = string();
-            skipSpace();
-            expect(':');
-            if (map.put(name, value()) != null) {
-                throw error("member " + name + " twice");
-            }
-            skipSpace();
-            if (peek() == ',') {
-                at++;
-            } else {
-                expect('}');
-                return map;
-            }
-        }
-    }
-
-    private List<Object> arrayValue() {
-        List<Object> list = new ArrayList<>();
-        at++;
-        skipSpace();
-        if (peek() == ']') {
-            at++;
-            return list;
-        }
-        while (true) {
-            list.add(value());
-            skipSpace();
-            if (peek() == ',') {
-                at++;
-            } else {
-                expect(']');
-                return list;
-            }
-        }
-    }
-
-    private String string() {
-        StringBuilder out = new StringBuilder();
-        at++;
-        while (true) {
-            if (at >= text.length()) {
-                throw error("an unterminated string");
-            }
-            char c = text.charAt(at++);
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c < 0x20) {
-                throw error("a control character in a string");
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char escaped = text.charAt(at++);
-            switch (escaped) {
-                case '"', '\\', '/' -> out.append(escaped);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    at += 4;
-                }
-                default -> throw error("escape \\" + escaped);
-            }
-        }
-    }
-
-    private Object number() {
-        int start = at;
-        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-            at++;
-        }
-        String number = text.substring(start, at);
-        if (!number.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-            throw error("a number, found '" + number + "'");
-        }
-        return new BigDecimal(number);
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, at)) {
-            throw error(word);
-        }
-        at += word.length();
-        return value;
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("'" + c + "'");
-        }
-        at++;
-    }
-
-    private char peek() {
-        return at < text.length() ? text.charAt(at) : '\0';
-    }
-
-    private void skipSpace() {
-        while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
-            at++;
-        }
-    }
-
-    private IllegalArgumentException error(String expected) {
-        return new IllegalArgumentException("bad JSON at offset " + at + ": expected " + expected + " in "
-                + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 }
