@@ -4,7 +4,9 @@
 # data plane in network namespaces: WAN, gateways, tenant networks, site LANs and site hosts.
 # As root each emulated host runs its own libvirtd and the L1 VMs are real QEMU guests of the test image
 # (--guests stand-in: libvirt's test driver with a veth per VM NIC instead).
+# --identity keycloak also starts Keycloak with realm isthmus (docs/identity.md); the broker does not use it yet.
 # Usage: examples/federation.sh [--rebuild] [--run-dir DIR] [--ports-base N] [--hold-seconds N] [--guests qemu|stand-in]
+#        [--identity none|keycloak] [--keycloak-cache DIR]
 # Ctrl-C stops everything and removes the namespaces.
 set -euo pipefail
 
@@ -61,6 +63,9 @@ artifacts=(
   "$root/examples/target/payara-micro.jar"
   "$root/examples/target/isthmus-examples-$version.jar"
 )
+if [[ " ${args[*]} " == *" --identity keycloak "* ]]; then
+  artifacts+=("$root/examples/target/keycloak-quarkus-dist.zip")
+fi
 built=1
 for artifact in "${artifacts[@]}"; do
   [[ -f $artifact ]] || built=0

@@ -2,6 +2,7 @@ package io.isthmus.examples.federation;
 
 import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.hosts.EmulatedHosts;
+import io.isthmus.examples.federation.identity.KeycloakServer;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import io.isthmus.examples.federation.process.ReadinessProbe;
@@ -25,8 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * A running emulated federation on this machine: the emulated data plane in network namespaces (when root), a
- * libvirtd with QEMU per emulated host (when root, unless stand-ins are asked for), four gateways, two site RMSs and
- * the broker on Payara Micro, each a child process. {@link #close()} stops them all,
+ * libvirtd with QEMU per emulated host (when root, unless stand-ins are asked for), Keycloak (when asked for), four
+ * gateways, two site RMSs and the broker on Payara Micro, each a child process. {@link #close()} stops them all,
  * then whatever still runs in the namespaces, and removes the namespaces.
  */
 public final class EmulatedFederation implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class EmulatedFederation implements AutoCloseable {
     private final Optional<NetnsTopology> topology;
     private final FederationPlan plan;
     private Optional<EmulatedHosts> hosts = Optional.empty();
+    private Optional<KeycloakServer> identity = Optional.empty();
     private FederationEndpoints endpoints;
 
     private EmulatedFederation(Optional<NetnsTopology> topology, FederationPlan plan) {
@@ -57,6 +59,9 @@ public final class EmulatedFederation implements AutoCloseable {
         FederationPlan plan = new FederationPlan(options);
         boolean root = Prerequisites.check(plan.tcpPorts());
         options.artifacts().verify();
+        if (options.identity() == FederationOptions.IdentityMode.KEYCLOAK) {
+            options.artifacts().verifyIdentity();
+        }
         if (!root) {
             System.out.println("WARNING: data plane not emulated (not root): sites run with site.dataPlane=none and"
                     + " gateways will refuse to stitch; run as root to emulate hosts and gateways in namespaces");
@@ -68,6 +73,11 @@ public final class EmulatedFederation implements AutoCloseable {
             EmulatedHosts.reapLeftovers(options.runDir());
             federation.topology.ifPresent(NetnsTopology::create);
             cleanRunDirectory(plan);
+            if (options.identity() == FederationOptions.IdentityMode.KEYCLOAK) {
+                KeycloakServer keycloak = KeycloakServer.start(plan.keycloak());
+                federation.identity = Optional.of(keycloak);
+                federation.children.add(keycloak.process());
+            }
             DataPlaneMode mode = federation.topology
                     .map(t -> DataPlaneMode.emulated(t.trunkCarriesVlans())).orElse(DataPlaneMode.NONE);
             if (mode == DataPlaneMode.EMULATED_ACCESS_PORTS) {
@@ -114,6 +124,11 @@ public final class EmulatedFederation implements AutoCloseable {
     /** The emulated hosts' libvirtd with QEMU, when the sites run real guests. */
     public Optional<EmulatedHosts> hosts() {
         return hosts;
+    }
+
+    /** Keycloak with realm {@code isthmus}, when the federation was started with an identity provider. */
+    public Optional<KeycloakServer> identity() {
+        return identity;
     }
 
     /** The running children, in start order. */
@@ -196,6 +211,7 @@ public final class EmulatedFederation implements AutoCloseable {
         Collections.reverse(running);
         running.forEach(ChildProcess::signalStop);
         running.forEach(child -> child.awaitStopped(STOP_GRACE));
+        identity.ifPresent(KeycloakServer::close);
         hosts.ifPresent(EmulatedHosts::close);
         topology.ifPresent(NetnsTopology::close);
         LOG.log(System.Logger.Level.INFO, "Emulated federation stopped");

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 /**
  * Command-line options of {@link FederationMain}: {@code --run-dir <dir>}, {@code --ports-base <n>},
  * {@code --hold-seconds <n>}, {@code --sweep-seconds <n>}, {@code --guests qemu|stand-in},
- * {@code --home <repository root>}.
+ * {@code --identity none|keycloak}, {@code --keycloak-cache <dir>}, {@code --home <repository root>}.
  */
 public final class FederationArguments {
 
     static final String USAGE = "usage: federation [--run-dir DIR] [--ports-base N] [--hold-seconds N]"
-            + " [--sweep-seconds N] [--guests qemu|stand-in] [--home REPOSITORY_ROOT]";
+            + " [--sweep-seconds N] [--guests qemu|stand-in] [--identity none|keycloak] [--keycloak-cache DIR]"
+            + " [--home REPOSITORY_ROOT]";
 
     private FederationArguments() {
     }
@@ -38,6 +39,8 @@ public final class FederationArguments {
                 case "--hold-seconds" -> options.withHoldSeconds(number(option, value));
                 case "--sweep-seconds" -> options.withSweepSeconds(number(option, value));
                 case "--guests" -> options.withGuests(guests(value));
+                case "--identity" -> options.withIdentity(identity(value));
+                case "--keycloak-cache" -> options.withKeycloakCache(Path.of(value));
                 case "--home" -> options;
                 default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
             };
@@ -51,6 +54,15 @@ public final class FederationArguments {
             case "stand-in" -> FederationOptions.GuestMode.STAND_IN;
             default -> throw new IllegalArgumentException("--guests takes qemu (real QEMU guests, one libvirtd per"
                     + " emulated host) or stand-in (libvirt's test driver, a veth per VM NIC), not '" + value + "'");
+        };
+    }
+
+    private static FederationOptions.IdentityMode identity(String value) {
+        return switch (value) {
+            case "none" -> FederationOptions.IdentityMode.NONE;
+            case "keycloak" -> FederationOptions.IdentityMode.KEYCLOAK;
+            default -> throw new IllegalArgumentException("--identity takes none (no identity provider; the broker"
+                    + " does not check tokens yet) or keycloak (Keycloak with realm isthmus), not '" + value + "'");
         };
     }
 

@@ -2,17 +2,20 @@ package io.isthmus.examples.federation;
 
 import io.isthmus.examples.federation.config.Artifacts;
 import io.isthmus.examples.federation.config.ServicePorts;
+import io.isthmus.examples.federation.identity.KeycloakDistribution;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
  * How to start the federation: run directory (configs, data, logs), ports, the broker's hold time and
- * sweep interval, the artifacts to run, and how long the broker may take to become ready.
+ * sweep interval, the artifacts to run, how long the broker may take to become ready, fault injection, the sites'
+ * guests, and the identity provider with the cache directory of its distribution.
  */
 public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds, OptionalInt sweepSeconds,
                                 Artifacts artifacts, Duration brokerReadyTimeout, boolean faultInjection,
-                                GuestMode guests) {
+                                GuestMode guests, IdentityMode identity, Path keycloakCache) {
 
     /** What the sites' L1 VMs are. */
     public enum GuestMode {
@@ -20,6 +23,14 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
         QEMU,
         /** libvirt's test driver with a veth stand-in per VM NIC: for machines where no libvirtd with QEMU runs. */
         STAND_IN
+    }
+
+    /** Which identity provider the federation starts. */
+    public enum IdentityMode {
+        /** None: the broker does not check tokens yet. */
+        NONE,
+        /** Keycloak with realm {@code isthmus} ({@code docs/identity.md}). */
+        KEYCLOAK
     }
 
     public static final Path DEFAULT_RUN_DIR = Path.of("/tmp/isthmus-federation");
@@ -33,33 +44,35 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
             throw new IllegalArgumentException("sweep interval must be at least 1 s");
         }
         runDir = runDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(keycloakCache, "keycloakCache");
     }
 
     /** Defaults for the repository at {@code home}: /tmp/isthmus-federation, ports from 8000, 120 s hold. */
     public static FederationOptions defaults(Path home) {
         return new FederationOptions(DEFAULT_RUN_DIR, new ServicePorts(ServicePorts.DEFAULT_BASE),
                 DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240), false,
-                GuestMode.QEMU);
+                GuestMode.QEMU, IdentityMode.NONE, KeycloakDistribution.defaultCacheDirectory());
     }
 
     public FederationOptions withRunDir(Path dir) {
         return new FederationOptions(dir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
-                faultInjection, guests);
+                faultInjection, guests, identity, keycloakCache);
     }
 
     public FederationOptions withPortsBase(int base) {
         return new FederationOptions(runDir, new ServicePorts(base), holdSeconds, sweepSeconds, artifacts,
-                brokerReadyTimeout, faultInjection, guests);
+                brokerReadyTimeout, faultInjection, guests, identity, keycloakCache);
     }
 
     public FederationOptions withHoldSeconds(int seconds) {
         return new FederationOptions(runDir, ports, seconds, sweepSeconds, artifacts, brokerReadyTimeout,
-                faultInjection, guests);
+                faultInjection, guests, identity, keycloakCache);
     }
 
     public FederationOptions withSweepSeconds(int seconds) {
         return new FederationOptions(runDir, ports, holdSeconds, OptionalInt.of(seconds), artifacts,
-                brokerReadyTimeout, faultInjection, guests);
+                brokerReadyTimeout, faultInjection, guests, identity, keycloakCache);
     }
 
     /**
@@ -69,13 +82,13 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
      */
     public FederationOptions withFaultInjection() {
         return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout, true,
-                guests);
+                guests, identity, keycloakCache);
     }
 
     /** With {@code mode} as the sites' L1 VMs. */
     public FederationOptions withGuests(GuestMode mode) {
         return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
-                faultInjection, mode);
+                faultInjection, mode, identity, keycloakCache);
     }
 
     /**
@@ -90,6 +103,18 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
 
     public FederationOptions withArtifacts(Artifacts replacement) {
         return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, replacement, brokerReadyTimeout,
-                faultInjection, guests);
+                faultInjection, guests, identity, keycloakCache);
+    }
+
+    /** With {@code mode} as the federation's identity provider. */
+    public FederationOptions withIdentity(IdentityMode mode) {
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
+                faultInjection, guests, mode, keycloakCache);
+    }
+
+    /** With Keycloak's distribution unpacked (once) into {@code directory}. */
+    public FederationOptions withKeycloakCache(Path directory) {
+        return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
+                faultInjection, guests, identity, directory.toAbsolutePath().normalize());
     }
 }

@@ -8,6 +8,7 @@ import io.isthmus.examples.federation.config.JavaCommands;
 import io.isthmus.examples.federation.config.PropertiesFile;
 import io.isthmus.examples.federation.config.ServicePorts;
 import io.isthmus.examples.federation.config.SiteConfig;
+import io.isthmus.examples.federation.identity.KeycloakSettings;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import io.isthmus.examples.federation.topology.EmulatedUnderlay;
 import io.isthmus.examples.federation.topology.GatewaySlot;
@@ -69,7 +70,22 @@ public final class FederationPlan {
         for (int i = 1; i <= gateways.size(); i++) {
             all.add(ports.gateway(i));
         }
+        if (options.identity() == FederationOptions.IdentityMode.KEYCLOAK) {
+            all.add(ports.keycloak());
+            all.add(ports.keycloakManagement());
+        }
         return all;
+    }
+
+    /**
+     * Keycloak of this federation: its own home under {@code <runDir>/keycloak}, its log beside the others', the web
+     * console's origin at the broker's address.
+     */
+    public KeycloakSettings keycloak() {
+        URI brokerOrigin = URI.create("http://127.0.0.1:" + ports.broker());
+        return new KeycloakSettings(options.artifacts().keycloakZip(), options.keycloakCache(),
+                options.artifacts().realmFile(), options.runDir().resolve("keycloak"), logDirectory(),
+                ports.keycloak(), ports.keycloakManagement(), brokerOrigin, KeycloakSettings.DEFAULT_READY_TIMEOUT);
     }
 
     /**
@@ -191,7 +207,8 @@ public final class FederationPlan {
 
     /** Directories of the run directory this plan owns (wiped at start so every run begins empty). */
     public List<Path> stateDirectories() {
-        return List.of("broker", "payara", "payara-2", "config", "logs", "data", "faults", "hosts", "images").stream()
+        return List.of("broker", "payara", "payara-2", "config", "logs", "data", "faults", "hosts", "images",
+                "keycloak").stream()
                 .map(options.runDir()::resolve).toList();
     }
 

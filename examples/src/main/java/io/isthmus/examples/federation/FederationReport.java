@@ -1,5 +1,6 @@
 package io.isthmus.examples.federation;
 
+import io.isthmus.examples.federation.identity.KeycloakReport;
 import io.isthmus.examples.federation.process.ChildProcess;
 import io.isthmus.examples.federation.topology.EmulatedUnderlay;
 import io.isthmus.examples.federation.topology.LinuxName;
@@ -34,10 +35,11 @@ public final class FederationReport {
                 + " emulated host runs its own libvirtd: " + hosts.uris().entrySet().stream().sorted(Map.Entry
                         .comparingByKey()).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
                 .orElse("stand-ins (libvirt's test driver, a veth per VM NIC)"));
+        federation.identity().ifPresent(keycloak -> KeycloakReport.print(keycloak, out));
         out.println("Processes (resident memory):");
         long total = 0;
         for (ChildProcess child : federation.children()) {
-            long kib = child.residentKib().orElse(0L);
+            long kib = child.treeResidentKib();
             total += kib;
             out.printf("  %-8s pid %-7d %6d MiB   log %s%n", child.name(), child.pid(), kib / 1024, child.logFile());
         }

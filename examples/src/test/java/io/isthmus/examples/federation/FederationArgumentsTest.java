@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,25 @@ class FederationArgumentsTest {
         assertEquals(9102, options.ports().site(2));
         assertEquals(8, options.holdSeconds());
         assertEquals(1, options.sweepSeconds().getAsInt());
+    }
+
+    @Test
+    void identityIsNoneByDefaultAndKeycloakOnRequestWithItsPortsAndCache() {
+        FederationOptions defaults = FederationArguments.parse(new String[0], MODULE_DIR);
+        assertEquals(FederationOptions.IdentityMode.NONE, defaults.identity());
+        assertTrue(defaults.keycloakCache().endsWith(Path.of("isthmus", "keycloak-26.7.3")));
+
+        FederationOptions options = FederationArguments.parse(new String[] {
+            "--identity", "keycloak", "--keycloak-cache", "/tmp/kc-cache", "--ports-base", "9000"}, MODULE_DIR);
+        assertEquals(FederationOptions.IdentityMode.KEYCLOAK, options.identity());
+        assertEquals(Path.of("/tmp/kc-cache"), options.keycloakCache());
+        assertTrue(options.artifacts().keycloakZip().endsWith(Path.of("examples/target/keycloak-quarkus-dist.zip")));
+        assertTrue(options.artifacts().realmFile().endsWith(Path.of("examples/keycloak/isthmus-realm.json")));
+        assertTrue(Files.isRegularFile(options.artifacts().realmFile()), "the realm file is in the repository");
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> FederationArguments.parse(new String[] {"--identity", "ldap"}, MODULE_DIR));
+        assertTrue(unknown.getMessage().contains("keycloak"), unknown.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.examples.federation.config.DataPlaneMode;
 import io.isthmus.examples.federation.config.PropertiesFile;
+import io.isthmus.examples.federation.identity.KeycloakSettings;
 import io.isthmus.examples.federation.process.LaunchSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,6 +99,24 @@ class FederationPlanTest {
         assertEquals(List.of("gw-req", "gw-a", "gw-b", "gw-req2", "site-a", "site-b"),
                 plan().services().stream().map(LaunchSpec::name).toList());
         assertEquals(List.of(9080, 9101, 9102, 9201, 9202, 9203, 9204), plan().tcpPorts());
+    }
+
+    @Test
+    void keycloakRunsOnBasePlusNinetyInItsOwnHomeWithTheConsoleAtTheBroker() {
+        FederationPlan plan = new FederationPlan(FederationOptions.defaults(Path.of("/repo")).withRunDir(runDir)
+                .withPortsBase(9000).withIdentity(FederationOptions.IdentityMode.KEYCLOAK)
+                .withKeycloakCache(Path.of("/cache/kc")));
+
+        assertEquals(List.of(9080, 9101, 9102, 9201, 9202, 9203, 9204, 9090, 9091), plan.tcpPorts());
+        KeycloakSettings keycloak = plan.keycloak();
+        assertEquals(9090, keycloak.httpPort());
+        assertEquals(9091, keycloak.managementPort());
+        assertEquals(runDir.resolve("keycloak"), keycloak.runHome());
+        assertEquals(runDir.resolve("logs"), keycloak.logDirectory());
+        assertEquals(Path.of("/cache/kc"), keycloak.cacheDirectory());
+        assertEquals(Path.of("/repo/examples/keycloak/isthmus-realm.json"), keycloak.realmFile());
+        assertEquals("http://127.0.0.1:9080", keycloak.consoleOrigin().toString());
+        assertTrue(plan.stateDirectories().contains(runDir.resolve("keycloak")), "each run starts Keycloak afresh");
     }
 
     @Test

@@ -1,12 +1,17 @@
 package io.isthmus.examples.federation.config;
 
+import io.isthmus.examples.federation.identity.IsthmusRealm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The packaged programs the federation runs; {@link #verify()} names what is missing and how to build it. */
-public record Artifacts(Path rmsJar, Path gatewayJar, Path brokerWar, Path payaraMicroJar) {
+/**
+ * The packaged programs the federation runs, and the identity provider's distribution zip and realm file;
+ * {@link #verify()} and {@link #verifyIdentity()} name what is missing and how to build it.
+ */
+public record Artifacts(Path rmsJar, Path gatewayJar, Path brokerWar, Path payaraMicroJar, Path keycloakZip,
+                        Path realmFile) {
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -16,7 +21,9 @@ public record Artifacts(Path rmsJar, Path gatewayJar, Path brokerWar, Path payar
                 home.resolve("datacenter-rms/target/isthmus-datacenter-rms-" + VERSION + ".jar"),
                 home.resolve("gateway-node/target/isthmus-gateway-node-" + VERSION + ".jar"),
                 home.resolve("broker-ear/broker-web/target/isthmus.war"),
-                home.resolve("examples/target/payara-micro.jar"));
+                home.resolve("examples/target/payara-micro.jar"),
+                home.resolve("examples/target/keycloak-quarkus-dist.zip"),
+                IsthmusRealm.fileIn(home));
     }
 
     /** Finds the repository root from a start directory by walking up to the directory with datacenter-rms/. */
@@ -31,13 +38,22 @@ public record Artifacts(Path rmsJar, Path gatewayJar, Path brokerWar, Path payar
     }
 
     public Artifacts withPayaraMicro(Path payara) {
-        return new Artifacts(rmsJar, gatewayJar, brokerWar, payara);
+        return new Artifacts(rmsJar, gatewayJar, brokerWar, payara, keycloakZip, realmFile);
     }
 
-    /** Throws naming every missing artifact and the command that builds it. */
+    /** Throws naming every missing artifact of the services and the command that builds it. */
     public void verify() {
+        verifyPresent(List.of(rmsJar, gatewayJar, brokerWar, payaraMicroJar));
+    }
+
+    /** Throws naming the Keycloak zip or realm file when missing, and the command that provides them. */
+    public void verifyIdentity() {
+        verifyPresent(List.of(keycloakZip, realmFile));
+    }
+
+    private static void verifyPresent(List<Path> paths) {
         List<String> missing = new ArrayList<>();
-        for (Path path : List.of(rmsJar, gatewayJar, brokerWar, payaraMicroJar)) {
+        for (Path path : paths) {
             if (!Files.isRegularFile(path)) {
                 missing.add(path.toString());
             }

@@ -4,7 +4,8 @@ import java.net.URI;
 
 /**
  * The federation's TCP ports, all on 127.0.0.1, derived from one base (default 8000): broker base+80 (a second
- * broker instance on the same database, when one is started, base+81),
+ * broker instance on the same database, when one is started, base+81), Keycloak base+90 (its management interface
+ * base+91) when the federation runs an identity provider,
  * site RMS base+101, base+102, gateways base+201 (gw-req), base+202 (gw-a), base+203 (gw-b), base+204 (gw-req2).
  */
 public record ServicePorts(int base) {
@@ -28,6 +29,16 @@ public record ServicePorts(int base) {
 
     public URI secondBrokerSoap() {
         return URI.create("http://127.0.0.1:" + secondBroker() + "/isthmus/BrokerService");
+    }
+
+    /** Keycloak's HTTP port. */
+    public int keycloak() {
+        return base + 90;
+    }
+
+    /** Keycloak's management interface (health and metrics; its default, 9000, would clash across federations). */
+    public int keycloakManagement() {
+        return base + 91;
     }
 
     /** Port of the n-th site RMS, n from 1. */

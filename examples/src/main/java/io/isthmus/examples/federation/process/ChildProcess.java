@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,12 +28,13 @@ public final class ChildProcess implements AutoCloseable {
         Path logFile = logDirectory.resolve(spec.name() + ".log");
         try {
             Files.createDirectories(logDirectory);
-            Process process = new ProcessBuilder(spec.command())
+            ProcessBuilder builder = new ProcessBuilder(spec.command())
                     .directory(spec.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            spec.environment().applyTo(builder.environment());
+            Process process = builder.start();
             LOG.log(System.Logger.Level.INFO, "Started {0} (pid {1}), log {2}", spec.name(), process.pid(), logFile);
             return new ChildProcess(spec, process, logFile);
         } catch (IOException e) {
@@ -66,9 +68,26 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
+    /**
+     * The processes this child has started and that still run (a launcher script's JVM, for instance). Taken while
+     * the child runs: once it has ended, its orphans are no longer its descendants.
+     */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     /** Resident memory now, from /proc. */
     public Optional<Long> residentKib() {
         return ResidentMemory.ofPid(process.pid());
+    }
+
+    /** Resident memory of this child and every process it started (a launcher script and its JVM), from /proc. */
+    public long treeResidentKib() {
+        long total = residentKib().orElse(0L);
+        for (ProcessHandle descendant : descendants()) {
+            total += ResidentMemory.ofPid(descendant.pid()).orElse(0L);
+        }
+        return total;
     }
 
     /** Sends SIGTERM without waiting; {@link #awaitStopped} then waits and kills if needed. */

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Waits until a child answers its {@code ?wsdl} address with HTTP 200, or fails naming the child and its log. */
+/**
+ * Waits until a child answers its readiness address ({@code ?wsdl} for the federation's services) with HTTP 200 and a
+ * body, or fails naming the child and its log.
+ */
 public final class ReadinessProbe {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(300);

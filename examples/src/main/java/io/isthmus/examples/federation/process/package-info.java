@@ -1,2 +1,5 @@
-/** Child processes of the federation: launching with logs, readiness over ?wsdl, resident memory, stopping. */
+/**
+ * Child processes of the federation: launching with logs and environment changes, readiness over HTTP, resident
+ * memory, stopping.
+ */
 package io.isthmus.examples.federation.process;
