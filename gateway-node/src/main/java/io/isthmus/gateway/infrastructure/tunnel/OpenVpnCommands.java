@@ -24,11 +24,14 @@ final class OpenVpnCommands {
     private final Optional<NetworkNamespace> netns;
     private final Ipv4Address local;
     private final OpenVpnFiles files;
+    private final Optional<OpenVpnUser> dropTo;
 
-    OpenVpnCommands(Optional<NetworkNamespace> netns, Ipv4Address local, OpenVpnFiles files) {
+    OpenVpnCommands(Optional<NetworkNamespace> netns, Ipv4Address local, OpenVpnFiles files,
+                    Optional<OpenVpnUser> dropTo) {
         this.netns = netns;
         this.local = local;
         this.files = files;
+        this.dropTo = dropTo;
     }
 
     /** The whole command: {@code [ip netns exec <ns>] openvpn <arguments>}. */
@@ -55,6 +58,7 @@ final class OpenVpnCommands {
                 "--key", files.key(peering.reservation(), peering.vni()).toString(),
                 "--peer-fingerprint", link.peerFingerprint().value(),
                 "--persist-tun"));
+        dropTo.ifPresent(user -> args.addAll(user.arguments()));
         args.addAll(KEEPALIVE);
         args.addAll(List.of("--script-security", "1", "--allow-compression", "no", "--disable-dco",
                 "--daemon", "isthmus-" + link.tap().value(),

@@ -42,7 +42,7 @@ public final class OpenVpnTunnelDriver implements TunnelDriver {
         this.links = links;
         this.runner = runner;
         this.tunDevice = tunDevice;
-        this.commands = new OpenVpnCommands(links.commands().netns(), local, files);
+        this.commands = new OpenVpnCommands(links.commands().netns(), local, files, OpenVpnUser.forThisHost());
         this.processes = new OpenVpnProcesses(links.gateway(), links.commands().netns());
         this.launcher = new OpenVpnLauncher(links.gateway(), runner, commands, processes, files);
     }

@@ -12,10 +12,13 @@ import io.isthmus.gateway.domain.tunnel.InterfaceName;
 import io.isthmus.gateway.domain.tunnel.NetworkNamespace;
 import io.isthmus.gateway.domain.tunnel.OpenVpnLink;
 import io.isthmus.gateway.domain.tunnel.OpenVpnPeering;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The openvpn, TAP and bridge-port argument arrays, and how a running openvpn is recognised. */
 class OpenVpnCommandsTest {
@@ -30,7 +33,8 @@ class OpenVpnCommandsTest {
     private static final OpenVpnPeering PEERING = new OpenVpnPeering(RES, new Vni(5001), List.of(CONNECT, LISTEN));
 
     private static OpenVpnCommands commands(Optional<NetworkNamespace> ns) {
-        return new OpenVpnCommands(ns, new Ipv4Address("198.51.100.10"), new OpenVpnFiles(Path.of("/var/lib/isthmus/gw-b")));
+        return new OpenVpnCommands(ns, new Ipv4Address("198.51.100.10"), new OpenVpnFiles(Path.of("/var/lib/isthmus/gw-b")),
+                Optional.empty());
     }
 
     @Test
@@ -53,6 +57,29 @@ class OpenVpnCommandsTest {
         assertTrue(argv.containsAll(List.of("--peer-fingerprint", FP.value(), "--script-security", "1")), argv.toString());
         assertTrue(!argv.contains("--tls-server") && !argv.contains("--dh") && !argv.contains("--comp-lzo"),
                 argv.toString());
+    }
+
+    @Test
+    void asRootOpenvpnDropsToNobodyKeepingItsKeyAndTapOpen() {
+        List<String> argv = new OpenVpnCommands(Optional.empty(), new Ipv4Address("198.51.100.10"),
+                new OpenVpnFiles(Path.of("/var/lib/isthmus/gw-b")), Optional.of(OpenVpnUser.NOBODY))
+                .start(PEERING, LISTEN);
+        int persistTun = argv.indexOf("--persist-tun");
+        assertEquals(List.of("--persist-tun", "--persist-key", "--user", "nobody", "--group", "nogroup"),
+                argv.subList(persistTun, persistTun + 6));
+    }
+
+    @Test
+    void openvpnDropsRootOnlyWhenTheGatewayIsRootAndNobodyExists(@TempDir Path dir) throws IOException {
+        Path root = Files.writeString(dir.resolve("root"), "Name:\tjava\nUid:\t1000\t0\t0\t0\n");
+        Path user = Files.writeString(dir.resolve("user"), "Name:\tjava\nUid:\t1000\t1000\t1000\t1000\n");
+        Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n"
+                + "nobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n");
+        Path groups = Files.writeString(dir.resolve("group"), "root:x:0:\nnogroup:x:65534:\n");
+        Path noNogroup = Files.writeString(dir.resolve("group2"), "root:x:0:\n");
+        assertEquals(Optional.of(OpenVpnUser.NOBODY), OpenVpnUser.forHost(root, passwd, groups));
+        assertEquals(Optional.empty(), OpenVpnUser.forHost(user, passwd, groups));
+        assertEquals(Optional.empty(), OpenVpnUser.forHost(root, passwd, noNogroup));
     }
 
     @Test
