@@ -34,6 +34,11 @@ public final class JavaCommands {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.add("-Xmx512m");
+        // Payara validates the WAR's JNDI references while deploying, before the application's own
+        // @DataSourceDefinition is bound; under load that lookup once failed a broker restart (the app was left
+        // undeployed, answering 404). JPA still looks the datasource up itself and fails the deployment if it is
+        // really missing.
+        command.add("-Ddeployment.resource.validation=false");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", artifacts.payaraMicroJar().toString(),
                 "--deploy", artifacts.brokerWar().toString(),
