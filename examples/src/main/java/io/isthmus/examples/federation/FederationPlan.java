@@ -164,6 +164,8 @@ public final class FederationPlan {
         settings.put("isthmus.sites", sites.stream().map(s -> s.siteId() + "=" + s.listen())
                 .collect(Collectors.joining(",")));
         settings.put("isthmus.links", emulatedWanLinks());
+        settings.put("isthmus.requesterGateways", requesterGatewayRegistry());
+        settings.put("isthmus.requesterGateways.grants", requesterGatewayGrants());
         settings.put("isthmus.db.url", "jdbc:h2:file:" + options.runDir().resolve("broker/isthmus"));
         settings.put("isthmus.hold.seconds", Integer.toString(options.holdSeconds()));
         options.sweepSeconds().ifPresent(s -> settings.put("isthmus.sweep.seconds", Integer.toString(s)));
@@ -181,6 +183,20 @@ public final class FederationPlan {
      * Every pair of sites joined by the emulated WAN, with the nominal figures the broker plans with: 1 Gbit/s
      * each way and 10 ms one way (the namespaces' real path is faster; placement only needs the numbers).
      */
+    /** Every requester gateway, registered with the broker by id and endpoint ({@code isthmus.requesterGateways}). */
+    String requesterGatewayRegistry() {
+        return gateways.stream().filter(g -> g.slot().requester()).map(g -> g.slot().gatewayId() + "=" + g.listen())
+                .collect(Collectors.joining(","));
+    }
+
+    /** Each requester gateway granted to the tenant whose network is behind it, with that network's VLANs. */
+    String requesterGatewayGrants() {
+        return gateways.stream().flatMap(g -> g.tenantLan().stream())
+                .map(lan -> lan.gateway().gatewayId() + ":" + lan.tenant() + "=" + lan.vlans().stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")))
+                .collect(Collectors.joining(";"));
+    }
+
     String emulatedWanLinks() {
         List<String> links = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {

@@ -36,7 +36,6 @@ class ViDocumentTest {
         assertEquals("10.0.0.0/24", vi.getSegment().get(0).getCidr());
         assertEquals(200, vi.getSegment().get(1).getVlan());
         assertEquals("gw-req", vi.getRequesterGateway().getId());
-        assertEquals("http://127.0.0.1:8201/gateway/GatewayService", vi.getRequesterGateway().getEndpoint());
     }
 
     @Test

@@ -241,7 +241,7 @@ class CrashRecoverySystemIT extends FailureSystemTest {
     @Test
     void aSiteGatewayNamedAsTheRequestersGatewayIsRefusedBeforeAnythingIsHeld() throws Exception {
         VirtualInfrastructure vi = fed.vi();
-        vi.getRequesterGateway().setEndpoint(endpoints.gateway("gw-a").toString());
+        vi.getRequesterGateway().setId("gw-a");   // a provider site's gateway, not registered as a requester's
 
         ServiceFault refused = assertThrows(ServiceFault.class, () -> broker.reserve(vi));
 

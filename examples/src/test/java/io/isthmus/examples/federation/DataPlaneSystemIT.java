@@ -98,6 +98,21 @@ class DataPlaneSystemIT {
             assertTrue(Guests.reaches(T2_LAN, "10.0.0.21", "10.0.0.22"),
                     "guest t2-a (site-a) reaches guest t2-b (site-b) across the sites");
 
+            // tenant 1 asks for tenant 2's gateway and VLAN, or for a VLAN it was not granted: refused, nothing held
+            VirtualInfrastructure intoT2 = vi("t1", "gw-req2", TunnelKind.VXLAN, Map.of("x-a", "10.0.0.13"));
+            ServiceFault refused = assertThrows(ServiceFault.class, () -> tenant1.reserve(intoT2));
+            assertEquals(FaultCode.VALIDATION, refused.getFaultInfo().getCode());
+            assertTrue(refused.getFaultInfo().getMessage().contains("no requester gateway 'gw-req2' is available to"
+                    + " tenant t1; it may use gw-req"), refused.getFaultInfo().getMessage());
+            VirtualInfrastructure ungranted = vi("t1", "gw-req", TunnelKind.VXLAN, Map.of("x-a", "10.0.0.13"));
+            ungranted.getSegment().get(0).setVlan(300);
+            refused = assertThrows(ServiceFault.class, () -> tenant1.reserve(ungranted));
+            assertEquals(FaultCode.VALIDATION, refused.getFaultInfo().getCode());
+            assertTrue(refused.getFaultInfo().getMessage().contains("segment[0].vlan: VLAN 300 is not granted to tenant"
+                    + " t1 at gateway gw-req"), refused.getFaultInfo().getMessage());
+            assertEquals(List.of(t1.getReservationId()), tenant1.queryAll().stream()
+                    .map(ReservationSummary::getReservationId).toList(), "the refused requests left nothing");
+
             for (String other : List.of("10.0.0.21", "10.0.0.22")) {
                 assertFalse(Packets.answers(T1_LAN, other), "tenant 1's LAN reached tenant 2's node " + other);
                 assertFalse(Guests.answers(T1_LAN, "10.0.0.11", other), "tenant 1's guest reached tenant 2's " + other);
@@ -294,7 +309,6 @@ class DataPlaneSystemIT {
         vi.setConstraints(constraints);
         GatewayRef requester = new GatewayRef();
         requester.setId(gateway);
-        requester.setEndpoint(endpoints.gateway(gateway).toString());
         requester.setTunnelKind(kind);
         vi.setRequesterGateway(requester);
         return ViDocument.startingNow(vi, Instant.now(), Duration.ofHours(1));

@@ -89,6 +89,11 @@ class FederationPlanTest {
         assertTrue(command.contains("-Disthmus.hold.seconds=8"));
         assertTrue(command.contains("-Disthmus.sweep.seconds=1"));
         assertTrue(command.contains("-Disthmus.links=site-a:site-b=1000/10"), "the emulated WAN as a placement link");
+        assertTrue(command.contains("-Disthmus.requesterGateways=gw-req=http://127.0.0.1:9201/gateway/GatewayService,"
+                + "gw-req2=http://127.0.0.1:9204/gateway/GatewayService"), String.join(" ", command));
+        String vlans = "100,200,101,102,103,104,105,106,107,108,109,110,111,112,113,114,115,116";
+        assertTrue(command.contains("-Disthmus.requesterGateways.grants=gw-req:t1=" + vlans + ";gw-req2:t2=" + vlans),
+                "each tenant may use the requester gateway in front of its network, with that network's VLANs");
         assertEquals("9080", command.get(command.indexOf("--port") + 1));
         assertTrue(command.contains("--nocluster"));
         assertEquals("http://127.0.0.1:9080/isthmus/BrokerService?wsdl", broker.readinessUrl().toString());

@@ -274,14 +274,14 @@ class FederationSystemIT {
     }
 
     private static VirtualInfrastructure twoSiteVi() {
-        return TestVis.twoSite(endpoints.requesterGateway());
+        return TestVis.twoSite();
     }
 
     private static VirtualInfrastructure smallVi() {
-        return TestVis.small(endpoints.requesterGateway());
+        return TestVis.small();
     }
 
     private static VirtualInfrastructure splitVi(int mbps) {
-        return TestVis.split(endpoints.requesterGateway(), mbps);
+        return TestVis.split(mbps);
     }
 }

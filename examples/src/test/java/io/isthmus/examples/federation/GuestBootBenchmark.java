@@ -222,7 +222,6 @@ public final class GuestBootBenchmark {
         }
         GatewayRef requester = new GatewayRef();
         requester.setId("gw-req");
-        requester.setEndpoint(endpoints.requesterGateway().toString());
         requester.setTunnelKind(TunnelKind.VXLAN);
         vi.setRequesterGateway(requester);
         return ViDocument.startingNow(vi, Instant.now(), Duration.ofHours(1));

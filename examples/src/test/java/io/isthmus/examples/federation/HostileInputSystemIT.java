@@ -27,13 +27,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
@@ -73,6 +77,7 @@ class HostileInputSystemIT {
     private static ServerSocket entityTrap;
     private static final AtomicInteger trapped = new AtomicInteger();
     private static long brokerRssBeforeMib;
+    private static long brokerHeapBeforeMib;
 
     @BeforeAll
     static void start() throws Exception {
@@ -95,6 +100,7 @@ class HostileInputSystemIT {
         // a valid request first, so that the broker's SOAP stack and schema are warm when memory is measured
         assertTrue(new IsthmusClient(endpoints.brokerSoap(), REQUESTER).queryAll().isEmpty());
         brokerRssBeforeMib = brokerRssMib();
+        brokerHeapBeforeMib = brokerHeapAfterGcMib();
     }
 
     @AfterAll
@@ -156,22 +162,8 @@ class HostileInputSystemIT {
                 null));
 
         // the request's meaning: every name, number and reference a hostile tenant could bend
-        cases.add(reserve("100,000 nodes", vi -> {
-            Element node = first(vi, "node");
-            for (int i = 0; i < 100_000; i++) {
-                Element copy = (Element) node.cloneNode(true);
-                first(copy, "name").setTextContent("n" + i);
-                vi.insertBefore(copy, node);
-            }
-        }, 413, "larger than"));
-        cases.add(reserve("1,025 nodes (over the schema's bound)", vi -> {
-            Element node = first(vi, "node");
-            for (int i = 0; i < 1025; i++) {
-                Element copy = (Element) node.cloneNode(true);
-                first(copy, "name").setTextContent("n" + i);
-                vi.insertBefore(copy, node);
-            }
-        }, 400, null));
+        cases.add(reserve("100,000 nodes", vi -> addNodes(vi, 100_000), 413, "larger than"));
+        cases.add(reserve("1,025 nodes (over the schema's bound)", vi -> addNodes(vi, 1025), 400, null));
         for (String hostile : List.of("t1;rm -rf /", "t1$(id)", "t1`id`", "t1\nINJECTED", "t1|nc 10.0.0.1 1",
                 "../../etc/passwd", "t1' OR '1'='1", "${jndi:ldap://127.0.0.1/x}")) {
             cases.add(reserve("tenant " + printable(hostile), vi -> first(vi, "tenant").setTextContent(hostile), 400,
@@ -217,8 +209,16 @@ class HostileInputSystemIT {
         cases.add(reserve("zero vCPUs", vi -> first(first(vi, "node"), "vcpus").setTextContent("0"), 400, null));
         cases.add(reserve("negative memory", vi -> first(first(vi, "node"), "memoryMib").setTextContent("-1"), 400,
                 null));
-        cases.add(reserve("a requester gateway at a file URL", vi -> first(first(vi, "requesterGateway"), "endpoint")
-                .setTextContent("file:///etc/passwd"), 400, null));
+        cases.add(reserve("a requester gateway given by URL", vi -> {
+            Element endpoint = vi.getOwnerDocument().createElementNS("urn:isthmus:v1", "endpoint");
+            endpoint.setTextContent("http://127.0.0.1:" + entityTrap.getLocalPort() + "/gateway");
+            first(vi, "requesterGateway").insertBefore(endpoint, first(first(vi, "requesterGateway"), "id")
+                    .getNextSibling());
+        }, 400, null));
+        cases.add(reserve("another tenant's requester gateway", vi -> first(first(vi, "requesterGateway"), "id")
+                .setTextContent("gw-req2"), 400, "no requester gateway 'gw-req2' is available to tenant t1"));
+        cases.add(reserve("a VLAN not granted to the tenant", vi -> first(first(vi, "segment"), "vlan")
+                .setTextContent("3000"), 400, "VLAN 3000 is not granted to tenant t1"));
         cases.add(reserve("a description of 513 characters", vi -> first(vi, "description")
                 .setTextContent("d".repeat(513)), 400, null));
         cases.add(soap("a requester id with a newline and a shell command", broker,
@@ -297,13 +297,14 @@ class HostileInputSystemIT {
 
     @Test
     @Order(4)
-    void theBrokersMemoryStayedFlat() {
-        long after = brokerRssMib();
-        System.out.println("broker resident memory: " + brokerRssBeforeMib + " MiB before the hostile inputs, "
-                + after + " MiB after");
-        // 50 MiB bodies read whole, or a 100,000-node request parsed, would each add more than this
-        assertTrue(after - brokerRssBeforeMib < 128, "broker RSS grew from " + brokerRssBeforeMib + " to " + after
-                + " MiB");
+    void theBrokersMemoryStayedFlat() throws Exception {
+        long heap = brokerHeapAfterGcMib();
+        long rss = brokerRssMib();
+        System.out.println("broker heap after a full GC: " + brokerHeapBeforeMib + " MiB before the hostile inputs, "
+                + heap + " MiB after; resident memory " + brokerRssBeforeMib + " MiB before, " + rss + " MiB after");
+        // what the broker keeps: a 50 MiB body read whole, or a 100,000-node request parsed and held, would be more
+        assertTrue(heap - brokerHeapBeforeMib < 32, "the broker's live heap grew from " + brokerHeapBeforeMib
+                + " to " + heap + " MiB");
     }
 
     // ---- cases ----
@@ -431,7 +432,7 @@ class HostileInputSystemIT {
     }
 
     private Document validReserve() throws Exception {
-        VirtualInfrastructure vi = TestVis.twoSite(endpoints.gateway("gw-req"));
+        VirtualInfrastructure vi = TestVis.twoSite();
         Reserve reserve = new Reserve();
         reserve.setVirtualInfrastructure(vi);
         StringWriter xml = new StringWriter();
@@ -440,6 +441,16 @@ class HostileInputSystemIT {
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.toString()
                 .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Adds {@code count} copies of the request's first node, named n0, n1, ... */
+    private static void addNodes(Element vi, int count) {
+        Element node = first(vi, "node");
+        for (int i = 0; i < count; i++) {
+            Element copy = (Element) node.cloneNode(true);
+            first(copy, "name").setTextContent("n" + i);
+            vi.insertBefore(copy, node);
+        }
     }
 
     private static void window(Element vi, String start, String end) {
@@ -512,6 +523,26 @@ class HostileInputSystemIT {
 
     private static String printable(String s) {
         return s.replace("\n", "\\n");
+    }
+
+    /** The broker's used heap right after a full collection (jcmd GC.run, then GC.heap_info), in MiB. */
+    private static long brokerHeapAfterGcMib() throws Exception {
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info said nothing about the used heap");
+        }
+        return Long.parseLong(used.group(1)) / 1024;
+    }
+
+    private static String jcmd(String command) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), Long.toString(federation.broker().pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
     }
 
     private static long brokerRssMib() {

@@ -87,8 +87,7 @@ class ParticipantFailureSystemIT extends FailureSystemTest {
         try {
             // each terminate, and each retry of it by the sweeper, waits a whole call timeout (30 s) on site-b
             stuck.forEach(id -> terminations.submit(() -> broker.terminate(id)));
-            VirtualInfrastructure atSiteA = TestVis.small(endpoints.secondRequesterGateway());
-            atSiteA.getRequesterGateway().setId("gw-req2");
+            VirtualInfrastructure atSiteA = TestVis.onGateway(TestVis.small(), "gw-req2");
             atSiteA.getSegment().get(0).setVlan(200);
             PlacementConstraints onlySiteA = new PlacementConstraints();
             onlySiteA.getAllowedSite().add("site-a");

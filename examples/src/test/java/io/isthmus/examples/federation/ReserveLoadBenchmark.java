@@ -161,8 +161,8 @@ public final class ReserveLoadBenchmark {
     }
 
     private Void reserveOnce(boolean split) {
-        VirtualInfrastructure vi = split ? TestVis.split(endpoints.requesterGateway(), LINK_MBPS)
-                : TestVis.small(endpoints.requesterGateway());
+        VirtualInfrastructure vi = split ? TestVis.split(LINK_MBPS)
+                : TestVis.small();
         if (!split) {
             vi.getNode().get(0).setMemoryMib(SMALL_MIB);
             vi.setConstraints(null);
@@ -171,8 +171,7 @@ public final class ReserveLoadBenchmark {
         // a tenant VLAN is booked over time at its requester gateway: spread the requests over both tenants' gateways
         // and their VLANs, so that capacity, not the VLANs alone, is what runs out
         String gateway = ThreadLocalRandom.current().nextBoolean() ? "gw-req" : "gw-req2";
-        vi.getRequesterGateway().setId(gateway);
-        vi.getRequesterGateway().setEndpoint(endpoints.gateway(gateway).toString());
+        TestVis.onGateway(vi, gateway);
         List<Integer> vlans = EmulatedUnderlay.TENANT_VLANS;
         vi.getSegment().get(0).setVlan(vlans.get(ThreadLocalRandom.current().nextInt(vlans.size())));
         long t0 = System.nanoTime();
@@ -204,7 +203,7 @@ public final class ReserveLoadBenchmark {
 
     /** {@code size} identical reserves at once; answers what was wrong with their answers (nothing, ideally). */
     private List<String> identicalBurst(ExecutorService pool, int size, int daysAhead) throws Exception {
-        VirtualInfrastructure vi = ViDocument.startingNow(TestVis.small(endpoints.requesterGateway()),
+        VirtualInfrastructure vi = ViDocument.startingNow(TestVis.small(),
                 Instant.now().plus(Duration.ofDays(daysAhead)), Duration.ofHours(1));   // clear of other VLAN bookings
         vi.getNode().get(0).setMemoryMib(256);
         String correlation = UUID.randomUUID().toString();

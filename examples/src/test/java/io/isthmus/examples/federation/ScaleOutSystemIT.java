@@ -77,7 +77,7 @@ class ScaleOutSystemIT {
     @Test
     @Order(1)
     void eitherBrokerAnswersForAReservationTheOtherMade() throws Exception {
-        ReservationSummary held = first.reserve(TestVis.split(endpoints.requesterGateway(), 100));
+        ReservationSummary held = first.reserve(TestVis.split(100));
         String id = held.getReservationId();
 
         assertEquals(ReservationState.RESERVE_HELD, second.query(id).orElseThrow().getReservationState());
@@ -90,7 +90,7 @@ class ScaleOutSystemIT {
     @Test
     @Order(2)
     void aBrokerKilledMidCommitIsFinishedByTheOther() throws Exception {
-        String id = first.reserve(TestVis.split(endpoints.requesterGateway(), 100)).getReservationId();
+        String id = first.reserve(TestVis.split(100)).getReservationId();
         ChildProcess dying = federation.child("broker");
         Files.writeString(killFile, "commit.decided");
 

@@ -66,7 +66,7 @@ final class SplitRequestFederation {
 
     /** The split request on the tenant's VLAN 100 behind gw-req. */
     VirtualInfrastructure vi() {
-        return TestVis.split(endpoints.requesterGateway(), 100);
+        return TestVis.split(100);
     }
 
     /**
@@ -74,9 +74,7 @@ final class SplitRequestFederation {
      * reservations that overlap need distinct ones. The emulated gateways deliver VLANs 100 and 200 (access ports).
      */
     VirtualInfrastructure vi(String requesterGateway, int vlan) {
-        VirtualInfrastructure vi = vi();
-        vi.getRequesterGateway().setId(requesterGateway);
-        vi.getRequesterGateway().setEndpoint(endpoints.gateway(requesterGateway).toString());
+        VirtualInfrastructure vi = TestVis.onGateway(vi(), requesterGateway);
         vi.getSegment().get(0).setVlan(vlan);
         return vi;
     }

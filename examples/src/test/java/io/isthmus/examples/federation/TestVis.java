@@ -1,13 +1,14 @@
 package io.isthmus.examples.federation;
 
 import io.isthmus.examples.client.ViDocument;
+import io.isthmus.examples.federation.topology.EmulatedUnderlay;
+import io.isthmus.examples.federation.topology.TenantLan;
 import io.isthmus.schema.v1.LinkQos;
 import io.isthmus.schema.v1.Node;
 import io.isthmus.schema.v1.NodePair;
 import io.isthmus.schema.v1.Pin;
 import io.isthmus.schema.v1.PlacementConstraints;
 import io.isthmus.schema.v1.VirtualInfrastructure;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +19,28 @@ final class TestVis {
     private TestVis() {
     }
 
-    /** The shipped example, its window moved to now and its requester gateway pointed at this federation. */
-    static VirtualInfrastructure twoSite(URI requesterGateway) {
-        VirtualInfrastructure vi = ViDocument.startingNow(ViDocument.read(Path.of("two-site-vi.xml")),
-                Instant.now(), Duration.ofHours(1));
-        vi.getRequesterGateway().setEndpoint(requesterGateway.toString());
+    /** The shipped example (tenant t1 on its requester gateway gw-req), its window moved to now. */
+    static VirtualInfrastructure twoSite() {
+        return ViDocument.startingNow(ViDocument.read(Path.of("two-site-vi.xml")), Instant.now(), Duration.ofHours(1));
+    }
+
+    /** The same request by the tenant that the emulated federation registers at {@code requesterGateway}. */
+    static VirtualInfrastructure onGateway(VirtualInfrastructure vi, String requesterGateway) {
+        vi.getRequesterGateway().setId(requesterGateway);
+        vi.setTenant(tenantAt(requesterGateway));
         return vi;
     }
 
+    /** The tenant whose network is behind a requester gateway of the emulated federation (t1 at gw-req). */
+    static String tenantAt(String requesterGateway) {
+        return EmulatedUnderlay.tenantLans().stream().filter(lan -> lan.gateway().gatewayId().equals(requesterGateway))
+                .map(TenantLan::tenant).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "the emulated federation has no requester gateway " + requesterGateway));
+    }
+
     /** One 1 GiB node of the example on one segment: fits anywhere. */
-    static VirtualInfrastructure small(URI requesterGateway) {
-        VirtualInfrastructure vi = twoSite(requesterGateway);
+    static VirtualInfrastructure small() {
+        VirtualInfrastructure vi = twoSite();
         vi.getNode().subList(1, vi.getNode().size()).clear();
         vi.getNode().get(0).setMemoryMib(1024);
         vi.getNode().get(0).setVcpus(1);
@@ -39,8 +51,8 @@ final class TestVis {
     }
 
     /** Two small nodes pinned to different sites with {@code mbps} guaranteed between them. */
-    static VirtualInfrastructure split(URI requesterGateway, int mbps) {
-        VirtualInfrastructure vi = small(requesterGateway);
+    static VirtualInfrastructure split(int mbps) {
+        VirtualInfrastructure vi = small();
         Node second = ViDocument.read(Path.of("two-site-vi.xml")).getNode().get(1);
         second.setMemoryMib(1024);
         second.setVcpus(1);

@@ -9,7 +9,6 @@ import io.isthmus.broker.domain.reservation.PlacementConstraints;
 import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.reservation.TimeWindow;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class ViBuilder {
     private final List<NodeGroup> antiAffinity = new ArrayList<>();
     private final List<PlacementConstraints.Pin> pins = new ArrayList<>();
     private final List<String> allowedSites = new ArrayList<>();
-    private GatewaySpec gateway = new GatewaySpec("gw-req", URI.create("http://198.51.100.1:8081/gateway"), "vxlan");
+    private GatewaySpec gateway = new GatewaySpec("gw-req", "vxlan");
 
     public static ViBuilder valid() {
         return new ViBuilder();

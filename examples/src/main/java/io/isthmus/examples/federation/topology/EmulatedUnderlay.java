@@ -40,8 +40,10 @@ public final class EmulatedUnderlay {
     public static final GatewaySlot SITE_B = slot("gw-b", 3, false);
     public static final GatewaySlot REQUESTER_2 = slot("gw-req2", 4, true);
 
-    public static final TenantLan TENANT_1 = new TenantLan(REQUESTER, REQUESTER_LAN_NAMESPACE, TENANT_VLANS);
-    public static final TenantLan TENANT_2 = new TenantLan(REQUESTER_2, REQUESTER_2_LAN_NAMESPACE, TENANT_VLANS);
+    public static final TenantLan TENANT_1 = new TenantLan("t1", REQUESTER, REQUESTER_LAN_NAMESPACE,
+            TENANT_VLANS);
+    public static final TenantLan TENANT_2 = new TenantLan("t2", REQUESTER_2,
+            REQUESTER_2_LAN_NAMESPACE, TENANT_VLANS);
 
     public static final SiteLan SITE_A_LAN = SiteLan.of("site-a", 1, SITE_A, List.of("a1", "a2"));
     public static final SiteLan SITE_B_LAN = SiteLan.of("site-b", 2, SITE_B, List.of("b1", "b2"));

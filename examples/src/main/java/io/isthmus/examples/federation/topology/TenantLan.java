@@ -10,7 +10,7 @@ import java.util.List;
  * is {@code v<vlan>}); with 802.1Q it gets the trunk {@code trunk0} and {@code v<vlan>} is a VLAN sub-interface
  * of the trunk's peer {@code lan0}.
  */
-public record TenantLan(GatewaySlot gateway, LinuxName namespace, List<Integer> vlans) {
+public record TenantLan(String tenant, GatewaySlot gateway, LinuxName namespace, List<Integer> vlans) {
 
     /**
      * The MTU of every Isthmus segment over a 1500-byte underlay (VXLAN adds 50 bytes; the sites' segments and VM

@@ -13,10 +13,12 @@ import io.isthmus.broker.domain.reservation.Participant;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
 import io.isthmus.broker.domain.site.GatewayClient;
 import io.isthmus.broker.domain.site.GatewayInfo;
+import io.isthmus.broker.domain.site.RequesterGateway;
 import io.isthmus.broker.domain.site.SiteCapacityView;
 import io.isthmus.broker.domain.site.SiteDirectory;
 import io.isthmus.broker.domain.site.SiteRmsClient;
 import io.isthmus.broker.infrastructure.config.BrokerSettings;
+import io.isthmus.broker.infrastructure.config.RequesterGatewaySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.isthmus.broker.domain.site.SiteId;
@@ -48,16 +50,20 @@ public class ReservationPlanner {
     InterSiteBookings bookings;
     @Inject
     BrokerSettings settings;
+    @Inject
+    RequesterGatewaySettings requesterGateways;
 
     /** A placement and the participants it involves. */
     public record Plan(Placement placement, List<Participant> participants) {
     }
 
     public Plan plan(VirtualInfrastructureSpec vi) {
+        RequesterGateway requesterGateway = requesterGateways.gateways().authorize(vi.tenant(),
+                vi.requesterGateway().id(), vlans(vi));
         Map<String, SiteCapacityView> views = capacities(vi);
         for (SiteCapacityView v : views.values()) {
-            if (v.gatewayEndpoint().normalize().equals(vi.requesterGateway().endpoint().normalize())) {
-                throw siteGatewayNamed(vi, v.offer().site());
+            if (v.gatewayEndpoint().normalize().equals(requesterGateway.endpoint().normalize())) {
+                throw siteGatewayRegistered(requesterGateway, v.offer().site());
             }
         }
         List<SiteOffer> offers = views.values().stream().map(v -> new SiteOffer(v.offer().site(), v.offer().hosts(),
@@ -79,23 +85,36 @@ public class ReservationPlanner {
             participants.add(Participant.siteGateway(view.gatewayId(), view.gatewayEndpoint(), gw.tunnelAddress(),
                     new SiteId(site)));
         }
-        GatewayInfo requester = gatewayReady(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
+        GatewayInfo requester = gatewayReady(requesterGateway.id(), requesterGateway.endpoint(),
                 vi.requesterGateway().tunnelKind());
         for (Participant p : participants) {
             if (p.isGateway() && p.tunnelAddress().filter(requester.tunnelAddress()::equals).isPresent()) {
-                throw siteGatewayNamed(vi, p.site().map(SiteId::value).orElse(p.participantId()));
+                throw siteGatewayRegistered(requesterGateway, p.site().map(SiteId::value).orElse(p.participantId()));
             }
         }
-        participants.add(Participant.requesterGateway(vi.requesterGateway().id(), vi.requesterGateway().endpoint(),
+        participants.add(Participant.requesterGateway(requesterGateway.id(), requesterGateway.endpoint(),
                 requester.tunnelAddress()));
         return new Plan(placement, participants);
     }
 
-    /** A tenant names its own data centre's gateway, never a provider site's (found by URL or tunnel address). */
-    private static BrokerException siteGatewayNamed(VirtualInfrastructureSpec vi, String site) {
-        return new BrokerException(FaultKind.VALIDATION, "requesterGateway.endpoint: "
-                + vi.requesterGateway().endpoint() + " is the gateway of provider site " + site
-                + "; name the gateway of your own data centre");
+    /** Every VLAN the request bridges at its requester gateway, by field. */
+    private static Map<String, Integer> vlans(VirtualInfrastructureSpec vi) {
+        Map<String, Integer> vlans = new LinkedHashMap<>();
+        for (int i = 0; i < vi.segments().size(); i++) {
+            vlans.put("segment[" + i + "].vlan", vi.segments().get(i).vlan());
+        }
+        return vlans;
+    }
+
+    /**
+     * A registered requester gateway that is also a provider site's gateway (same URL or tunnel address): the
+     * operator's registration is wrong, and stitching a tenant's VLANs there would bridge them into the site.
+     */
+    private static BrokerException siteGatewayRegistered(RequesterGateway gateway, String site) {
+        LOG.warning(() -> "requester gateway " + gateway.id() + " (" + gateway.endpoint() + ") is the gateway of"
+                + " provider site " + site + ": fix isthmus.requesterGateways");
+        return new BrokerException(FaultKind.INTERNAL, "requester gateway " + gateway.id() + " is registered wrongly"
+                + " (it is a provider site's gateway); the federation's operator must fix the broker's registration");
     }
 
     private Map<String, SiteCapacityView> capacities(VirtualInfrastructureSpec vi) {

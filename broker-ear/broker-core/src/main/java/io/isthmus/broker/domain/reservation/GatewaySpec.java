@@ -1,7 +1,8 @@
 package io.isthmus.broker.domain.reservation;
 
-import java.net.URI;
-
-/** The requester DC's gateway that bridges the tenant's VLANs into the tunnels. */
-public record GatewaySpec(String id, URI endpoint, String tunnelKind) {
+/**
+ * The requester DC's gateway that bridges the tenant's VLANs into the tunnels, by the id the broker's operator
+ * registered it under (its endpoint comes from that registration, never from a request).
+ */
+public record GatewaySpec(String id, String tunnelKind) {
 }

@@ -160,10 +160,6 @@ public final class VirtualInfrastructureValidator {
             return;
         }
         name("requesterGateway.id", gw.id(), problems);
-        String scheme = gw.endpoint() == null ? null : gw.endpoint().getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            problems.add("requesterGateway.endpoint: '" + gw.endpoint() + "' is not an http(s) URL");
-        }
         if (!TUNNEL_KINDS.contains(gw.tunnelKind())) {
             problems.add("requesterGateway.tunnelKind: '" + gw.tunnelKind() + "' is not one of " + TUNNEL_KINDS);
         }

@@ -28,7 +28,6 @@ import io.isthmus.schema.v1.SegmentAllocation;
 import io.isthmus.schema.v1.TunnelKind;
 import io.isthmus.schema.v1.VirtualInfrastructure;
 import java.math.BigInteger;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.datatype.DatatypeConstants;
@@ -54,7 +53,7 @@ final class SoapMapper {
         var gw = vi.getRequesterGateway();
         TunnelKind kind = gw.getTunnelKind() == null ? TunnelKind.VXLAN : gw.getTunnelKind();
         return new VirtualInfrastructureSpec(vi.getTenant(), vi.getDescription(), window, segments, nodes, links,
-                constraints(vi.getConstraints()), new GatewaySpec(gw.getId(), URI.create(gw.getEndpoint()), kind.value()));
+                constraints(vi.getConstraints()), new GatewaySpec(gw.getId(), kind.value()));
     }
 
     /**

@@ -31,7 +31,9 @@ class BrokerOnPostgresqlIT {
     void theDeployedBrokerKeepsItsReservationsInPostgresql() throws Exception {
         String db = PostgresTestServer.shared().database("isthmus_broker_on_payara");
         Map<String, String> settings = Map.of("isthmus.db.url", db, "isthmus.db.user", PostgresTestServer.USER,
-                "isthmus.sites", SiteAndGateways.SITES, "isthmus.hold.seconds", "300");
+                "isthmus.sites", SiteAndGateways.SITES, "isthmus.hold.seconds", "300",
+                "isthmus.requesterGateways", SiteAndGateways.REQUESTER_GATEWAYS,
+                "isthmus.requesterGateways.grants", SiteAndGateways.GRANTS);
         try (SiteAndGateways federation = SiteAndGateways.start();
              PayaraMicroProcess micro = PayaraMicroProcess.deploy(Path.of("target/isthmus.war"),
                      Path.of("target/payara-micro.jar"), settings, work)) {

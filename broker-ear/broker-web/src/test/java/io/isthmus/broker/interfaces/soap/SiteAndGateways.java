@@ -35,6 +35,11 @@ import javax.xml.datatype.XMLGregorianCalendar;
  */
 final class SiteAndGateways implements AutoCloseable {
     static final String SITES = "site-it=http://127.0.0.1:28101/rms/SiteRmsService";
+    /** The requester gateway the broker registers ({@code isthmus.requesterGateways}; arquillian.xml says the same). */
+    static final String REQUESTER_GATEWAYS = "gw-req=http://127.0.0.1:28201/gateway/GatewayService";
+    /** Which tenant of these tests may use it, with VLAN 100 ({@code isthmus.requesterGateways.grants}). */
+    static final String GRANTS = "gw-req:t1=100;gw-req:t2=100;gw-req:t3=100;gw-req:t4=100;gw-req:t5=100;gw-req:t6=100;"
+            + "gw-req:t-pg=100";
     /** The one image of the site's catalog. */
     static final String IMAGE = "debian-12";
 
@@ -128,7 +133,6 @@ final class SiteAndGateways implements AutoCloseable {
         vi.getNode().add(n);
         GatewayRef gw = new GatewayRef();
         gw.setId("gw-req");
-        gw.setEndpoint("http://127.0.0.1:28201/gateway/GatewayService");
         vi.setRequesterGateway(gw);
         return vi;
     }

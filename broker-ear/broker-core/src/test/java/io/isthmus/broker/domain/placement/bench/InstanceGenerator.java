@@ -14,7 +14,6 @@ import io.isthmus.broker.domain.reservation.PlacementConstraints.Pin;
 import io.isthmus.broker.domain.reservation.SegmentSpec;
 import io.isthmus.broker.domain.reservation.TimeWindow;
 import io.isthmus.broker.domain.reservation.VirtualInfrastructureSpec;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +35,7 @@ public final class InstanceGenerator {
     private static final double WAXMAN_L = Math.sqrt(2);
     private static final TimeWindow WINDOW = new TimeWindow(Instant.parse("2030-01-01T01:00:00Z"),
             Instant.parse("2030-01-01T03:00:00Z"));
-    private static final GatewaySpec GATEWAY = new GatewaySpec("gw-bench", URI.create("http://198.51.100.1:8081/gateway"),
-            "vxlan");
+    private static final GatewaySpec GATEWAY = new GatewaySpec("gw-bench", "vxlan");
 
     private InstanceGenerator() {
     }
