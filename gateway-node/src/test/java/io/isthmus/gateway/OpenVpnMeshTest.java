@@ -109,6 +109,9 @@ class OpenVpnMeshTest {
                 assertTrue(processes.stream().anyMatch(p -> p.contains("--peer-fingerprint " + peer.fingerprint())),
                         "gateway " + i + " accepts only " + peer.peer() + "'s certificate: " + processes);
             }
+            for (long pid : mesh.openvpnProcessIds(i)) {
+                assertEquals("65534", effectiveUid(pid), "openvpn " + pid + " forwards as nobody, not as root");
+            }
             String port = mesh.net.run(mesh.gateways.get(i), "bridge", "-d", "link", "show", "dev", "isov5101p0")
                     .stdout();
             assertTrue(port.contains("isolated on"), "TAP to TAP frames are never forwarded (split horizon): " + port);
@@ -273,5 +276,11 @@ class OpenVpnMeshTest {
     private String neighbour(String ns, String address) {
         String line = mesh.net.ip(ns, "neigh", "show", address).stdout().strip();
         return line.replaceFirst("^.* lladdr (\\S+).*$", "$1");
+    }
+
+    /** The effective uid of a process, from /proc (these tests run as root, so openvpn must have dropped it). */
+    private static String effectiveUid(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")[2]).findFirst().orElse("?");
     }
 }

@@ -33,7 +33,12 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
         KEYCLOAK
     }
 
-    public static final Path DEFAULT_RUN_DIR = Path.of("/tmp/isthmus-federation");
+    /**
+     * Where the federation keeps its databases, configuration, disks and logs when no {@code --run-dir} is given:
+     * {@code $XDG_STATE_HOME/isthmus/federation}, by default {@code ~/.local/state/isthmus/federation}; never
+     * {@code /tmp}, which other users can write to and which may be emptied at boot.
+     */
+    public static final Path DEFAULT_RUN_DIR = stateHome().resolve("isthmus").resolve("federation");
     public static final int DEFAULT_HOLD_SECONDS = 120;
 
     public FederationOptions {
@@ -48,7 +53,7 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
         Objects.requireNonNull(keycloakCache, "keycloakCache");
     }
 
-    /** Defaults for the repository at {@code home}: /tmp/isthmus-federation, ports from 8000, 120 s hold. */
+    /** Defaults for the repository at {@code home}: {@link #DEFAULT_RUN_DIR}, ports from 8000, 120 s hold. */
     public static FederationOptions defaults(Path home) {
         return new FederationOptions(DEFAULT_RUN_DIR, new ServicePorts(ServicePorts.DEFAULT_BASE),
                 DEFAULT_HOLD_SECONDS, OptionalInt.empty(), Artifacts.inRepository(home), Duration.ofSeconds(240), false,
@@ -116,5 +121,13 @@ public record FederationOptions(Path runDir, ServicePorts ports, int holdSeconds
     public FederationOptions withKeycloakCache(Path directory) {
         return new FederationOptions(runDir, ports, holdSeconds, sweepSeconds, artifacts, brokerReadyTimeout,
                 faultInjection, guests, identity, directory.toAbsolutePath().normalize());
+    }
+
+    private static Path stateHome() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg);
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "state");
     }
 }

@@ -17,7 +17,9 @@ class FederationArgumentsTest {
     void defaultsAreTheDocumentedOnes() {
         FederationOptions options = FederationArguments.parse(new String[0], MODULE_DIR);
 
-        assertEquals(Path.of("/tmp/isthmus-federation"), options.runDir());
+        assertEquals(FederationOptions.DEFAULT_RUN_DIR, options.runDir());
+        assertTrue(options.runDir().endsWith(Path.of("isthmus", "federation")) && !options.runDir().startsWith("/tmp"),
+                "the default run directory is a state directory, not /tmp: " + options.runDir());
         assertEquals(120, options.holdSeconds());
         assertEquals(URI.create("http://127.0.0.1:8080/isthmus/BrokerService"), options.ports().brokerSoap());
         assertEquals(URI.create("http://127.0.0.1:8201/gateway/GatewayService"), options.ports().gatewaySoap(1));

@@ -60,7 +60,7 @@ class ScaleOutSystemIT {
         Map<String, String> shared = Map.of(
                 "isthmus.db.url", PostgresTestServer.shared().database("isthmus_scale_out"),
                 "isthmus.db.user", PostgresTestServer.USER,
-                "isthmus.db.password", "");
+                "isthmus.db.password", PostgresTestServer.PASSWORD);
         federation.restartBroker(shared);
         federation.startSecondBroker(shared);
         first = new IsthmusClient(endpoints.brokerSoap(), "scale-out@requester-dc");

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PostgresTestServer {
     public static final String USER = "isthmus";
+    /**
+     * What a broker is given as {@code isthmus.db.password}: the test server trusts local connections and ignores it,
+     * but the broker refuses its embedded default for a database server.
+     */
+    public static final String PASSWORD = "trusted-locally-not-checked";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static PostgresTestServer shared;
 

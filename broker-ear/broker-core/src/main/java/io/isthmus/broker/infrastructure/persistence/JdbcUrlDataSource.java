@@ -17,6 +17,9 @@ import javax.sql.DataSource;
  * {@link java.sql.DriverManager}, so the WAR's own drivers are used.
  */
 public class JdbcUrlDataSource implements DataSource {
+    /** The password in the broker's embedded defaults (microprofile-config.properties), for its H2 file only. */
+    static final String EMBEDDED_DEFAULT_PASSWORD = "isthmus";
+
     private String url;
     private String user;
     private String password;
@@ -50,6 +53,11 @@ public class JdbcUrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
+        if (EMBEDDED_DEFAULT_PASSWORD.equals(pass) && (url == null || !url.startsWith("jdbc:h2:"))) {
+            throw new SQLException("isthmus.db.password is the embedded default, which is only for the broker's own H2"
+                    + " file; a database server needs its own password: set isthmus.db.password to the password of"
+                    + " isthmus.db.user (MicroProfile Config reads an empty value as unset)");
+        }
         Properties props = new Properties();
         if (username != null) {
             props.setProperty("user", username);

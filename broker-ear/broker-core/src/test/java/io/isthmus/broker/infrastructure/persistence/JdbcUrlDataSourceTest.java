@@ -42,6 +42,16 @@ class JdbcUrlDataSourceTest {
     }
 
     @Test
+    void theEmbeddedDefaultPasswordIsRefusedForADatabaseServerBeforeConnecting() {
+        JdbcUrlDataSource ds = new JdbcUrlDataSource();
+        ds.setURL("jdbc:postgresql://127.0.0.1:1/isthmus");   // nothing listens: a connection attempt would say so
+        ds.setUser("isthmus");
+        ds.setPassword(JdbcUrlDataSource.EMBEDDED_DEFAULT_PASSWORD);
+        SQLException e = assertThrows(SQLException.class, ds::getConnection);
+        assertTrue(e.getMessage().startsWith("isthmus.db.password is the embedded default"), e.getMessage());
+    }
+
+    @Test
     void noUrlAtAllNamesTheSettingToFix() {
         SQLException e = assertThrows(SQLException.class, () -> new JdbcUrlDataSource().getConnection());
         assertTrue(e.getMessage().contains("isthmus.db.url"), e.getMessage());

@@ -31,6 +31,7 @@ class BrokerOnPostgresqlIT {
     void theDeployedBrokerKeepsItsReservationsInPostgresql() throws Exception {
         String db = PostgresTestServer.shared().database("isthmus_broker_on_payara");
         Map<String, String> settings = Map.of("isthmus.db.url", db, "isthmus.db.user", PostgresTestServer.USER,
+                "isthmus.db.password", PostgresTestServer.PASSWORD,
                 "isthmus.sites", SiteAndGateways.SITES, "isthmus.hold.seconds", "300",
                 "isthmus.requesterGateways", SiteAndGateways.REQUESTER_GATEWAYS,
                 "isthmus.requesterGateways.grants", SiteAndGateways.GRANTS);
